@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from './deps.js';
+import type { DatabaseHandle } from './db/client.js';
+import { isSchemaCurrent } from './db/migrate.js';
+import { TokenVerifier } from './features/api-tokens/api-tokens.service.js';
+import { userRoutes } from './features/users/users.routes.js';
+import { installAuth } from './http/auth.js';
+import { badUrlHandler, installErrorHandling } from './http/error-handler.js';
+import { installMetrics } from './http/metrics.js';
+import { installApiReference, installOpenApi } from './http/openapi.js';
+import { installValidators } from './http/validation.js';
+
+export interface AppOptions {
+  database: Pick<DatabaseHandle, 'poolStats' | 'withSession'>;
+  /** The process logger; without one the app logs nothing (tests). */
+  logger?: FastifyBaseLogger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const packageVersion = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** Builds the HTTP application; never listens (main.ts and tests decide that). */
+export async function buildApp(deps: Deps, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger === undefined ? { logger: false } : { loggerInstance: options.logger }),
+    // A caller's request id is kept when it is plain, so logs line up across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    frameworkErrors: badUrlHandler,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandling(app);
+  installValidators(app);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  const metrics = installMetrics(app, options.database.poolStats);
+  await installOpenApi(app, packageVersion);
+
+  await app.register(async (infra) => {
+    infra.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+    infra.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+      const ready = await isSchemaCurrent(options.database).catch(() => false);
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready' });
+    });
+    infra.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type(metrics.contentType).send(await metrics.metrics()),
+    );
+    infra.get(
+      '/openapi.json',
+      { schema: { hide: true, response: { 200: Type.Object({}, { additionalProperties: true }) } } },
+      async () => app.swagger(),
+    );
+    await installApiReference(infra);
+  });
+
+  const verifier = new TokenVerifier(deps);
+  await app.register(
+    async (api) => {
+      installAuth(api, verifier);
+      await api.register(userRoutes(deps), { prefix: '/accounts/:account_id' });
+    },
+    { prefix: '/v1' },
+  );
+
+  return app;
+}

@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  /**
+   * Origin of links that leave the server (mail). Never taken from a request's Host header,
+   * which a caller controls; defaults to this machine's port on localhost.
+   */
+  publicUrl: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  redisUrl: string | null;
+  secret: string;
+  /** Addresses or CIDR ranges of proxies whose X-Forwarded-* headers are believed. */
+  trustProxy: string[];
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const SECRET_FILE = 'steward-secret';
+const MIN_SECRET_LENGTH = 32;
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * The only reader of the environment. Collects every problem before failing, so an operator
+ * fixes a broken deployment in one round instead of one variable at a time.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const text = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? null : value;
+  };
+
+  const port = parsePort(text('PORT') ?? '8080');
+  if (port === null) problems.push('PORT must be a whole number from 0 to 65535');
+
+  const publicUrl = text('PUBLIC_URL');
+  if (publicUrl !== null && !isHttpUrl(publicUrl)) {
+    problems.push('PUBLIC_URL must be an http(s) URL such as https://steward.example.com');
+  }
+
+  const databaseUrl = text('DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+
+  const smtpUrl = text('SMTP_URL');
+  if (smtpUrl !== null && !/^smtps?:\/\//.test(smtpUrl)) {
+    problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+  }
+
+  const redisUrl = text('REDIS_URL');
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) {
+    problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+
+  const logLevel = (text('LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const trustProxy = (text('TRUST_PROXY') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+
+  const dataDir = resolve(text('STEWARD_DATA_DIR') ?? './data');
+  let secret = text('STEWARD_SECRET');
+  if (secret !== null && secret.length < MIN_SECRET_LENGTH) {
+    problems.push(`STEWARD_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  if (secret === null && databaseUrl !== null) {
+    problems.push('STEWARD_SECRET is required when DATABASE_URL is set (every process must share it)');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  secret ??= readOrCreateLocalSecret(dataDir);
+
+  return {
+    port: port ?? 8080,
+    host: text('HOST') ?? '0.0.0.0',
+    publicUrl: publicUrl?.replace(/\/+$/, '') ?? `http://localhost:${port ?? 8080}`,
+    databaseUrl,
+    dataDir,
+    smtpUrl,
+    mailFrom: text('MAIL_FROM') ?? 'Steward <no-reply@steward.localhost>',
+    redisUrl,
+    secret,
+    trustProxy,
+    logLevel,
+  };
+}
+
+function parsePort(value: string): number | null {
+  if (!/^\d+$/.test(value)) return null;
+  const port = Number(value);
+  return port <= 65535 ? port : null;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The embedded store lives in one folder on one machine, so its secret can live beside it.
+ * It is created once with owner-only permissions and reused, or every token would break.
+ */
+function readOrCreateLocalSecret(dataDir: string): string {
+  const path = join(dataDir, SECRET_FILE);
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    if (!isMissingFile(error)) throw error;
+  }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    // Another process (a CLI command beside the server) created it first: use theirs.
+    if (error instanceof Error && 'code' in error && error.code === 'EEXIST') return readFileSync(path, 'utf8').trim();
+    throw error;
+  }
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}

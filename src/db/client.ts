@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+
+/** A database or an open transaction: stores take either, as their first parameter. */
+export type Executor = PgDatabase<PgQueryResultHKT>;
+export type Db = Executor;
+
+/** A single connection for work that must not interleave with anything else (migrations). */
+export interface ScriptSession {
+  exec(sqlText: string): Promise<void>;
+  query<Row>(sqlText: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+export interface DatabaseHandle {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  withSession<T>(work: (session: ScriptSession) => Promise<T>): Promise<T>;
+  poolStats(): PoolStats;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** `postgres://…` for a server; otherwise the embedded store. */
+  databaseUrl: string | null;
+  /** Folder of the embedded store; `null` keeps it in memory (tests). */
+  dataDir: string | null;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl === null
+    ? openEmbedded(options.dataDir)
+    : openServer(options.databaseUrl, options.poolSize ?? 20);
+}
+
+async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
+  if (dataDir !== null) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const client = await PGlite.create({
+    ...(dataDir === null ? {} : { dataDir }),
+    extensions: { pg_trgm },
+  });
+  // Timestamps are read as text in the session's zone; pinning it keeps them UTC whatever TZ says.
+  await client.exec("SET TimeZone = 'UTC'");
+  const session: ScriptSession = {
+    exec: async (sqlText) => {
+      await client.exec(sqlText);
+    },
+    query: async <Row>(sqlText: string, params: unknown[] = []) => (await client.query<Row>(sqlText, params)).rows,
+  };
+  return {
+    kind: 'pglite',
+    db: drizzlePglite({ client }),
+    withSession: (work) => work(session),
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    close: () => client.close(),
+  };
+}
+
+async function openServer(databaseUrl: string, max: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max,
+    options: '-c TimeZone=UTC',
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its server connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const probe = await pool.connect();
+  probe.release();
+  return {
+    kind: 'postgres',
+    db: drizzlePg({ client: pool }),
+    withSession: async (work) => {
+      const client = await pool.connect();
+      try {
+        return await work({
+          exec: async (sqlText) => {
+            await client.query(sqlText);
+          },
+          query: async <Row>(sqlText: string, params: unknown[] = []) =>
+            (await client.query(sqlText, params)).rows as Row[],
+        });
+      } finally {
+        client.release();
+      }
+    },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './accounts.js';
+export * from './memberships.js';
+export * from './credentials.js';

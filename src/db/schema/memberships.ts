@@ -1,0 +1,56 @@
+import { boolean, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { at } from './columns.js';
+
+export const memberships = pgTable('memberships', {
+  accountId: text('account_id').notNull(),
+  userId: text('user_id').notNull(),
+  userEmail: text('user_email').notNull(),
+  userName: text('user_name').notNull(),
+  nameKey: text('name_key').notNull(),
+  isAdmin: boolean('is_admin').notNull().default(false),
+  isActive: boolean('is_active').notNull().default(true),
+  status: text('status', { enum: ['invited', 'active'] }).notNull(),
+  source: text('source', { enum: ['rivery', 'active_directory'] }).notNull(),
+  allowLoginPassword: boolean('allow_login_password').notNull().default(true),
+  allowLoginGoogle: boolean('allow_login_google').notNull().default(false),
+  allowLoginSso: boolean('allow_login_sso').notNull().default(false),
+  invitedBy: text('invited_by'),
+  onboarding: jsonb('onboarding'),
+  lastLogin: at('last_login'),
+  createdAt: at('created_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
+export const membershipRoles = pgTable('membership_roles', {
+  accountId: text('account_id').notNull(),
+  userId: text('user_id').notNull(),
+  environmentId: text('environment_id').notNull(),
+  roleKey: text('role_key').notNull(),
+});
+
+export const teams = pgTable('teams', {
+  accountId: text('account_id').notNull(),
+  id: text('id').notNull(),
+  name: text('name').notNull(),
+  nameKey: text('name_key').notNull(),
+  description: text('description').notNull().default(''),
+  source: text('source', { enum: ['rivery', 'active_directory'] })
+    .notNull()
+    .default('rivery'),
+  createdAt: at('created_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
+export const teamRoles = pgTable('team_roles', {
+  accountId: text('account_id').notNull(),
+  teamId: text('team_id').notNull(),
+  environmentId: text('environment_id').notNull(),
+  roleKey: text('role_key').notNull(),
+});
+
+export const teamMembers = pgTable('team_members', {
+  accountId: text('account_id').notNull(),
+  teamId: text('team_id').notNull(),
+  userId: text('user_id').notNull(),
+  createdAt: at('created_at').notNull(),
+});

@@ -1,0 +1,25 @@
+import { newId } from '../../core/ids.js';
+import type { Executor } from '../../db/client.js';
+import { findIdentityByEmail, insertIdentityIfAbsent, updateIdentity, type IdentityRow } from './identities.store.js';
+
+/** One person, one identity: an email seen before gets the identity it already has. */
+export async function findOrCreateIdentity(
+  tx: Executor,
+  now: Date,
+  input: { email: string; name: string },
+): Promise<IdentityRow> {
+  const existing = await findIdentityByEmail(tx, input.email);
+  if (existing) return existing;
+  const stamp = now.toISOString();
+  return insertIdentityIfAbsent(tx, {
+    id: newId(now),
+    email: input.email,
+    name: input.name,
+    createdAt: stamp,
+    updatedAt: stamp,
+  });
+}
+
+export async function grantSuperAdmin(tx: Executor, now: Date, identityId: string): Promise<void> {
+  await updateIdentity(tx, identityId, { isSuperAdmin: true, updatedAt: now.toISOString() });
+}

@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { identities } from '../../db/schema/index.js';
+
+export type IdentityRow = typeof identities.$inferSelect;
+
+// Global table (one person across accounts): no account_id to filter on.
+
+export async function findIdentityByEmail(ex: Executor, email: string): Promise<IdentityRow | undefined> {
+  const [row] = await ex.select().from(identities).where(eq(identities.email, email)).limit(1);
+  return row;
+}
+
+/** Locks the identity row, so two invitations of one new email cannot create it twice. */
+export async function insertIdentityIfAbsent(
+  ex: Executor,
+  identity: typeof identities.$inferInsert,
+): Promise<IdentityRow> {
+  await ex.insert(identities).values(identity).onConflictDoNothing({ target: identities.email });
+  const [row] = await ex.select().from(identities).where(eq(identities.email, identity.email)).for('update');
+  if (!row) throw new Error('Identity vanished after insert');
+  return row;
+}
+
+export async function updateIdentity(
+  ex: Executor,
+  id: string,
+  changes: Partial<Pick<IdentityRow, 'name' | 'isSuperAdmin' | 'updatedAt'>>,
+): Promise<void> {
+  await ex.update(identities).set(changes).where(eq(identities.id, id));
+}

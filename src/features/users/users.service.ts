@@ -1,0 +1,484 @@
+import type { RequestContext } from '../../core/context.js';
+import { conflict, invalid, notFound, type FieldProblem } from '../../core/errors.js';
+import type { Executor } from '../../db/client.js';
+import type { Deps } from '../../deps.js';
+import { getAccount } from '../accounts/accounts.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { checkEnvironmentRoles, listEnvironments } from '../environments/environments.service.js';
+import { findOrCreateIdentity, grantSuperAdmin } from '../identities/identities.service.js';
+import { sendInvitation } from '../invitations/invitations.service.js';
+import { resolveRoles } from '../roles/roles.service.js';
+import { addTeamMembers, removeTeamMembers, teamExists, teamRolesOfUser } from '../teams/teams.service.js';
+import {
+  containsPattern,
+  defaultOnboarding,
+  effectivePermissions,
+  INVITATION_TTL_HOURS,
+  isValidEmail,
+  nameKey,
+  type EffectivePermissions,
+  type SortKey,
+  type SortOrder,
+  type UserSource,
+} from './users.rules.js';
+import {
+  countUsers,
+  deleteMembership,
+  findExistingUserIds,
+  findUser,
+  findUserIdByEmail,
+  findUserPage,
+  insertMembership,
+  lockActiveAdmins,
+  replaceMembershipRoles,
+  touchMemberships,
+  updateMembership,
+  type MembershipChanges,
+  type UserRecord,
+} from './users.store.js';
+
+export interface UserRef {
+  accountId: string;
+  userId: string;
+}
+
+export interface UserListQuery {
+  email: string | null;
+  name: string | null;
+  teamIds: string[];
+  page: number;
+  itemsPerPage: number;
+  sortBy: SortKey;
+  sortOrder: SortOrder;
+}
+
+export interface UserList {
+  items: UserRecord[];
+  totalItems: number;
+}
+
+export async function listUsers(deps: Deps, accountId: string, query: UserListQuery): Promise<UserList> {
+  const filter = {
+    email: query.email === null ? null : query.email.trim().toLowerCase(),
+    namePattern: query.name === null || query.name === '' ? null : containsPattern(query.name),
+    teamIds: [...new Set(query.teamIds)],
+  };
+  const [items, totalItems] = await Promise.all([
+    findUserPage(deps.db, accountId, {
+      ...filter,
+      sortBy: query.sortBy,
+      sortOrder: query.sortOrder,
+      limit: query.itemsPerPage,
+      offset: (query.page - 1) * query.itemsPerPage,
+    }),
+    countUsers(deps.db, accountId, filter),
+  ]);
+  return { items, totalItems };
+}
+
+export async function getUser(deps: Deps, ref: UserRef): Promise<UserRecord> {
+  return requireUser(deps.db, ref);
+}
+
+async function requireUser(ex: Executor, ref: UserRef): Promise<UserRecord> {
+  const user = await findUser(ex, ref.accountId, ref.userId);
+  if (!user) throw notFound('User');
+  return user;
+}
+
+/** What the audit log keeps of a user: settings, never credentials. */
+function auditView(user: UserRecord): Record<string, unknown> {
+  return {
+    user_email: user.userEmail,
+    user_name: user.userName,
+    is_admin: user.isAdmin,
+    is_active: user.isActive,
+    status: user.status,
+    source: user.source,
+    environments: user.environments,
+    allow_login_password: user.allowLoginPassword,
+    allow_login_google: user.allowLoginGoogle,
+    allow_login_sso: user.allowLoginSso,
+  };
+}
+
+/** Refuses a change that would leave the account without an active admin (locks them first). */
+async function guardLastAdmin(tx: Executor, user: UserRecord, losesAdmin: boolean): Promise<void> {
+  if (!losesAdmin || !user.isAdmin || !user.isActive) return;
+  const admins = await lockActiveAdmins(tx, user.accountId);
+  if (admins.every((id) => id === user.userId)) {
+    throw conflict('The account must keep at least one active admin');
+  }
+}
+
+export async function getUserPermissions(deps: Deps, ref: UserRef): Promise<EffectivePermissions> {
+  const user = await requireUser(deps.db, ref);
+  const [environments, teamRoles] = await Promise.all([
+    listEnvironments(deps.db, ref.accountId),
+    teamRolesOfUser(deps.db, ref.accountId, ref.userId),
+  ]);
+  const roleKeys = [...Object.values(user.environments), ...teamRoles.map((r) => r.roleKey)];
+  const roles = await resolveRoles(deps.db, ref.accountId, roleKeys);
+  return effectivePermissions({
+    isAdmin: user.isAdmin,
+    isActive: user.isActive,
+    environmentIds: environments.map((env) => env.id),
+    ownRoles: user.environments,
+    teamRoles,
+    rolePrivileges: new Map([...roles].map(([key, role]) => [key, role.privileges])),
+  });
+}
+
+export interface UserPatch {
+  userName?: string | null;
+  environments?: Record<string, string> | null;
+  isAdmin?: boolean | null;
+  allowLoginGoogle?: boolean | null;
+  allowLoginPassword?: boolean | null;
+}
+
+/** Omitted and null fields stay as they are; `environments` replaces the whole map. */
+export async function patchUser(deps: Deps, ctx: RequestContext, ref: UserRef, patch: UserPatch): Promise<UserRecord> {
+  return deps.db.transaction(async (tx) => {
+    const before = await requireUser(tx, ref);
+    if (before.source === 'active_directory') {
+      throw conflict('This user is managed by Active Directory; change its source to rivery to edit it here');
+    }
+    if (patch.environments != null) {
+      const problems = await checkEnvironmentRoles(tx, ref.accountId, patch.environments, ['body', 'environments']);
+      if (problems.length > 0) throw invalid(problems);
+    }
+    const changes: MembershipChanges = {};
+    if (patch.userName != null) {
+      changes.userName = patch.userName.trim();
+      changes.nameKey = nameKey(changes.userName);
+    }
+    if (patch.isAdmin != null) changes.isAdmin = patch.isAdmin;
+    if (patch.allowLoginGoogle != null) changes.allowLoginGoogle = patch.allowLoginGoogle;
+    if (patch.allowLoginPassword != null) changes.allowLoginPassword = patch.allowLoginPassword;
+    if (Object.keys(changes).length === 0 && patch.environments == null) return before;
+
+    await guardLastAdmin(tx, before, patch.isAdmin === false);
+    await updateMembership(tx, ref.accountId, ref.userId, { ...changes, updatedAt: deps.clock.now().toISOString() });
+    if (patch.environments != null) await replaceMembershipRoles(tx, ref.accountId, ref.userId, patch.environments);
+    const after = await requireUser(tx, ref);
+    await recordAudit(tx, ctx, deps.clock.now(), {
+      accountId: ref.accountId,
+      action: 'user.update',
+      targetType: 'user',
+      targetId: ref.userId,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+}
+
+/** Single-field changes share one shape: lock, check, write, audit. */
+async function changeMembership(
+  deps: Deps,
+  ctx: RequestContext,
+  ref: UserRef,
+  action: string,
+  decide: (tx: Executor, before: UserRecord) => Promise<MembershipChanges | null>,
+): Promise<UserRecord> {
+  return deps.db.transaction(async (tx) => {
+    const before = await requireUser(tx, ref);
+    const changes = await decide(tx, before);
+    if (changes === null) return before;
+    await updateMembership(tx, ref.accountId, ref.userId, { ...changes, updatedAt: deps.clock.now().toISOString() });
+    const after = await requireUser(tx, ref);
+    await recordAudit(tx, ctx, deps.clock.now(), {
+      accountId: ref.accountId,
+      action,
+      targetType: 'user',
+      targetId: ref.userId,
+      before: auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+}
+
+export async function setUserSource(
+  deps: Deps,
+  ctx: RequestContext,
+  ref: UserRef,
+  source: UserSource,
+): Promise<UserRecord> {
+  return changeMembership(deps, ctx, ref, 'user.source', async (_tx, before) =>
+    before.source === source ? null : { source },
+  );
+}
+
+export async function setUserActive(
+  deps: Deps,
+  ctx: RequestContext,
+  ref: UserRef,
+  isActive: boolean,
+): Promise<UserRecord> {
+  return changeMembership(deps, ctx, ref, isActive ? 'user.activate' : 'user.deactivate', async (tx, before) => {
+    if (before.isActive === isActive) return null;
+    await guardLastAdmin(tx, before, !isActive);
+    return { isActive };
+  });
+}
+
+export interface Invitation {
+  userName: string;
+  userEmail: string;
+  environments: Record<string, string>;
+  allowLoginPassword: boolean;
+  isAdmin: boolean;
+  allowLoginGoogle: boolean;
+  allowLoginSso: boolean;
+  isReInvite: boolean;
+}
+
+function checkEmail(email: string): string {
+  const normalized = email.trim().toLowerCase();
+  if (!isValidEmail(normalized)) {
+    throw invalid([
+      { loc: ['body', 'user_email'], msg: 'value is not a valid email address', type: 'value_error.email' },
+    ]);
+  }
+  return normalized;
+}
+
+/**
+ * Invites a person to the account. An identity that already exists (another account) gets a
+ * membership here, never a second identity. The mail carries a single-use link, no password.
+ */
+export async function inviteUser(
+  deps: Deps,
+  ctx: RequestContext,
+  accountId: string,
+  input: Invitation,
+): Promise<UserRecord> {
+  const email = checkEmail(input.userEmail);
+  const userName = input.userName.trim();
+  if (userName === '') {
+    throw invalid([{ loc: ['body', 'user_name'], msg: 'User name must not be empty', type: 'value_error' }]);
+  }
+  return deps.db.transaction(async (tx) => {
+    const problems: FieldProblem[] = await checkEnvironmentRoles(tx, accountId, input.environments, [
+      'body',
+      'environments',
+    ]);
+    if (problems.length > 0) throw invalid(problems);
+    const account = await getAccount(tx, accountId);
+    const now = deps.clock.now();
+    const stamp = now.toISOString();
+    const existingId = await findUserIdByEmail(tx, accountId, email);
+    let userId: string;
+    let before: UserRecord | undefined;
+    if (existingId !== undefined) {
+      if (!input.isReInvite) throw conflict('User already exists in this account');
+      before = await requireUser(tx, { accountId, userId: existingId });
+      if (before.status === 'active') throw conflict('User has already accepted an invitation to this account');
+      userId = existingId;
+      await guardLastAdmin(tx, before, !input.isAdmin);
+      await updateMembership(tx, accountId, userId, {
+        isAdmin: input.isAdmin,
+        allowLoginPassword: input.allowLoginPassword,
+        allowLoginGoogle: input.allowLoginGoogle,
+        allowLoginSso: input.allowLoginSso,
+        updatedAt: stamp,
+      });
+    } else {
+      const identity = await findOrCreateIdentity(tx, now, { email, name: userName });
+      userId = identity.id;
+      await insertMembership(tx, {
+        accountId,
+        userId,
+        userEmail: email,
+        userName,
+        nameKey: nameKey(userName),
+        isAdmin: input.isAdmin,
+        isActive: true,
+        status: 'invited',
+        source: 'rivery',
+        allowLoginPassword: input.allowLoginPassword,
+        allowLoginGoogle: input.allowLoginGoogle,
+        allowLoginSso: input.allowLoginSso,
+        invitedBy: ctx.actor.label,
+        onboarding: defaultOnboarding(),
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
+    }
+    await replaceMembershipRoles(tx, accountId, userId, input.environments);
+    const after = await requireUser(tx, { accountId, userId });
+    await sendInvitation(tx, deps, {
+      accountId,
+      accountName: account.name,
+      userId,
+      email,
+      inviteeName: after.userName,
+      inviterIdentityId: ctx.actor.identityId,
+      inviterLabel: ctx.actor.label,
+      ttlHours: INVITATION_TTL_HOURS,
+    });
+    await recordAudit(tx, ctx, now, {
+      accountId,
+      action: before === undefined ? 'user.invite' : 'user.reinvite',
+      targetType: 'user',
+      targetId: userId,
+      before: before === undefined ? null : auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+}
+
+/** Sends a new link to someone who has not accepted yet; the old link stops working. */
+export async function reInviteUser(
+  deps: Deps,
+  ctx: RequestContext,
+  accountId: string,
+  userEmail: string,
+): Promise<UserRecord> {
+  const email = checkEmail(userEmail);
+  return deps.db.transaction(async (tx) => {
+    const userId = await findUserIdByEmail(tx, accountId, email);
+    if (userId === undefined) throw notFound('User');
+    const user = await requireUser(tx, { accountId, userId });
+    if (user.status === 'active') throw conflict('User has already accepted an invitation to this account');
+    const account = await getAccount(tx, accountId);
+    await sendInvitation(tx, deps, {
+      accountId,
+      accountName: account.name,
+      userId,
+      email,
+      inviteeName: user.userName,
+      inviterIdentityId: ctx.actor.identityId,
+      inviterLabel: ctx.actor.label,
+      ttlHours: INVITATION_TTL_HOURS,
+    });
+    await recordAudit(tx, ctx, deps.clock.now(), {
+      accountId,
+      action: 'user.reinvite',
+      targetType: 'user',
+      targetId: userId,
+    });
+    return user;
+  });
+}
+
+/** Removes the membership only; the identity keeps its other accounts. */
+export async function removeUser(deps: Deps, ctx: RequestContext, ref: UserRef): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const before = await requireUser(tx, ref);
+    await guardLastAdmin(tx, before, true);
+    await deleteMembership(tx, ref.accountId, ref.userId);
+    await recordAudit(tx, ctx, deps.clock.now(), {
+      accountId: ref.accountId,
+      action: 'user.remove',
+      targetType: 'user',
+      targetId: ref.userId,
+      before: auditView(before),
+    });
+  });
+}
+
+export interface TeamMembershipChange {
+  operation: 'attach' | 'detach';
+  teamId: string;
+  userIds: string[];
+}
+
+export interface TeamMembershipResult {
+  /** the users whose membership of the team actually changed */
+  changedUserIds: string[];
+}
+
+/** Attaching twice or detaching a non-member changes nothing; unknown ids change nothing at all. */
+export async function attachDetachUsers(
+  deps: Deps,
+  ctx: RequestContext,
+  accountId: string,
+  change: TeamMembershipChange,
+): Promise<TeamMembershipResult> {
+  const userIds = [...new Set(change.userIds)];
+  return deps.db.transaction(async (tx) => {
+    const problems: FieldProblem[] = [];
+    if (!(await teamExists(tx, accountId, change.teamId))) {
+      problems.push({
+        loc: ['body', 'team_id'],
+        msg: `Team ${change.teamId} does not exist in this account`,
+        type: 'value_error.team_not_found',
+      });
+    }
+    const existing = await findExistingUserIds(tx, accountId, userIds);
+    change.userIds.forEach((id, index) => {
+      if (!existing.has(id)) {
+        problems.push({
+          loc: ['body', 'user_ids', index],
+          msg: `User ${id} does not exist in this account`,
+          type: 'value_error.user_not_found',
+        });
+      }
+    });
+    if (problems.length > 0) throw invalid(problems);
+    const now = deps.clock.now().toISOString();
+    const changedUserIds =
+      change.operation === 'attach'
+        ? await addTeamMembers(tx, accountId, change.teamId, userIds, now)
+        : await removeTeamMembers(tx, accountId, change.teamId, userIds);
+    await touchMemberships(tx, accountId, changedUserIds, now);
+    if (changedUserIds.length > 0) {
+      await recordAudit(tx, ctx, deps.clock.now(), {
+        accountId,
+        action: change.operation === 'attach' ? 'team.attach_users' : 'team.detach_users',
+        targetType: 'team',
+        targetId: change.teamId,
+        after: { user_ids: changedUserIds },
+      });
+    }
+    return { changedUserIds };
+  });
+}
+
+export interface FirstAdmin {
+  accountId: string;
+  email: string;
+  name: string | null;
+  isSuperAdmin: boolean;
+}
+
+/** The bootstrap admin: an active member from the start, with no invitation to accept. */
+export async function addFirstAdmin(tx: Executor, deps: Deps, ctx: RequestContext, input: FirstAdmin): Promise<string> {
+  const email = checkEmail(input.email);
+  const now = deps.clock.now();
+  const stamp = now.toISOString();
+  const fallbackName = input.name?.trim() || email.slice(0, email.indexOf('@'));
+  const identity = await findOrCreateIdentity(tx, now, { email, name: fallbackName });
+  if (input.isSuperAdmin) await grantSuperAdmin(tx, now, identity.id);
+  const userName = input.name?.trim() || identity.name;
+  await insertMembership(tx, {
+    accountId: input.accountId,
+    userId: identity.id,
+    userEmail: email,
+    userName,
+    nameKey: nameKey(userName),
+    isAdmin: true,
+    isActive: true,
+    status: 'active',
+    source: 'rivery',
+    allowLoginPassword: true,
+    allowLoginGoogle: false,
+    allowLoginSso: false,
+    invitedBy: null,
+    onboarding: defaultOnboarding(),
+    createdAt: stamp,
+    updatedAt: stamp,
+  });
+  await recordAudit(tx, ctx, now, {
+    accountId: input.accountId,
+    action: 'user.bootstrap_admin',
+    targetType: 'user',
+    targetId: identity.id,
+    after: { user_email: email, is_admin: true },
+  });
+  return identity.id;
+}

@@ -1,0 +1,54 @@
+import pino from 'pino';
+import { buildApp } from './app.js';
+import { loadConfig, type Config } from './config.js';
+import { systemClock } from './core/clock.js';
+import { openDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import type { Deps } from './deps.js';
+import { startOutboxWorker } from './mail/outbox.js';
+import { createMailTransport } from './mail/transport.js';
+import { loggerOptions } from './logging.js';
+
+/** Starts the server: config, database, migrations, HTTP, mail worker; closes them in reverse on SIGTERM. */
+export async function serve(config: Config = loadConfig()): Promise<void> {
+  const log = pino(loggerOptions(config.logLevel));
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(database);
+  if (applied.length > 0) log.info({ migrations: applied }, 'Database migrated');
+
+  const deps: Deps = { config, db: database.db, clock: systemClock, log };
+  const app = await buildApp(deps, { database, logger: log });
+  const worker = startOutboxWorker(deps, createMailTransport(config, log));
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'Shutting down: finishing in-flight requests');
+    // Stop accepting, let in-flight requests finish, then release the database.
+    void app
+      .close()
+      .then(() => worker.stop())
+      .then(() => database.close())
+      .then(() => {
+        log.info('Stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'Shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => {
+    shutdown('SIGTERM');
+  });
+  process.once('SIGINT', () => {
+    shutdown('SIGINT');
+  });
+
+  await app.listen({ port: config.port, host: config.host });
+  log.info(
+    { storage: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
+    `Steward listening on http://${config.host}:${String(config.port)} (API reference at /docs)`,
+  );
+}
