@@ -42,6 +42,8 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // The API speaks JSON only; any other body is a 415, not a string handed to validation.
+  app.removeContentTypeParser('text/plain');
   installErrorHandling(app);
   installValidators(app);
   app.addHook('onSend', async (req, reply) => {

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+import { isServerReachable, testServerUrl } from './test/stores.js';
+
+/**
+ * Every test file runs on the embedded store (PGlite), and again on PostgreSQL when a server
+ * is there: TEST_DATABASE_URL, or one answering on 127.0.0.1:5432. In CI PostgreSQL is required.
+ */
+export default defineConfig(async () => {
+  const serverUrl = testServerUrl();
+  const withServer = await isServerReachable(serverUrl);
+  if (!withServer && process.env.CI === 'true') {
+    throw new Error(`CI needs PostgreSQL for the tests, and nothing answers at ${new URL(serverUrl).host}`);
+  }
+  process.stderr.write(
+    withServer
+      ? `Tests run on PGlite and on PostgreSQL at ${new URL(serverUrl).host}\n`
+      : 'Tests run on PGlite only: no PostgreSQL answers (set TEST_DATABASE_URL to add it)\n',
+  );
+  const shared = {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  };
+  return {
+    test: {
+      projects: [
+        { test: { ...shared, name: 'pglite', env: { STEWARD_TEST_STORE: 'pglite' } } },
+        ...(withServer
+          ? [
+              {
+                test: {
+                  ...shared,
+                  name: 'postgres',
+                  env: { STEWARD_TEST_STORE: 'postgres', TEST_DATABASE_URL: serverUrl },
+                  globalSetup: ['test/postgres-setup.ts'],
+                },
+              },
+            ]
+          : []),
+      ],
+    },
+  };
+});
