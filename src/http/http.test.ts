@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.js';
 import { createAccount } from '../../test/factories.js';
+import { openApiDocumentText } from '../../test/openapi-document.js';
 
 const t = useTestApp();
 
@@ -32,6 +34,11 @@ describe('service endpoints', () => {
     expect(result.valid).toBe(true);
     expect(Object.keys(document.paths)).toContain('/v1/accounts/{account_id}/users');
     expect((await t.call({ method: 'GET', url: '/docs' })).statusCode).toBe(200);
+  });
+
+  it('matches the committed docs/openapi.json (run `npm run openapi` after changing a route)', async () => {
+    const committed = readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8');
+    expect(committed).toBe(await openApiDocumentText());
   });
 
   it('echoes a plain request id and replaces a suspicious one', async () => {
