@@ -1,4 +1,4 @@
-import { boolean, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { at } from './columns.js';
 
 export const memberships = pgTable('memberships', {
@@ -53,4 +53,17 @@ export const teamMembers = pgTable('team_members', {
   teamId: text('team_id').notNull(),
   userId: text('user_id').notNull(),
   createdAt: at('created_at').notNull(),
+});
+
+export const accountUserStats = pgTable('account_user_stats', {
+  accountId: text('account_id').notNull(),
+  members: bigint('members', { mode: 'number' }).notNull(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});
+
+export const userCountCache = pgTable('user_count_cache', {
+  accountId: text('account_id').notNull(),
+  filterKey: text('filter_key').notNull(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  total: bigint('total', { mode: 'number' }).notNull(),
 });

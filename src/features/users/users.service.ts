@@ -24,7 +24,11 @@ import {
 import {
   countUsers,
   deleteMembership,
-  findExistingUserIds,
+  countTeamMembers,
+  findCachedCount,
+  findUserStats,
+  lockExistingUserIds,
+  saveCachedCount,
   findUser,
   findUserIdByEmail,
   findUserPage,
@@ -34,6 +38,7 @@ import {
   touchMemberships,
   updateMembership,
   type MembershipChanges,
+  type UserFilter,
   type UserRecord,
 } from './users.store.js';
 
@@ -71,9 +76,36 @@ export async function listUsers(deps: Deps, accountId: string, query: UserListQu
       limit: query.itemsPerPage,
       offset: (query.page - 1) * query.itemsPerPage,
     }),
-    countUsers(deps.db, accountId, filter),
+    totalUsers(deps, accountId, filter),
   ]);
   return { items, totalItems };
+}
+
+/**
+ * The exact total for a filter, without counting the whole account on every request: the
+ * account's member count is kept by triggers, team-only filters count the team index, and
+ * other filters are counted once per version of the account's users and cached.
+ */
+async function totalUsers(deps: Deps, accountId: string, filter: UserFilter): Promise<number> {
+  if (filter.email !== null) return countUsers(deps.db, accountId, filter);
+  if (filter.namePattern === null) {
+    return filter.teamIds.length === 0
+      ? (await findUserStats(deps.db, accountId)).members
+      : countTeamMembers(deps.db, accountId, filter.teamIds);
+  }
+  const filterKey = JSON.stringify([filter.namePattern, [...filter.teamIds].sort()]);
+  const cached = await findCachedCount(deps.db, accountId, filterKey);
+  if (cached !== undefined) return cached;
+  // Count and version from one snapshot, so the cached total is exactly that version's.
+  const { total, version } = await deps.db.transaction(
+    async (tx) => {
+      const stats = await findUserStats(tx, accountId);
+      return { total: await countUsers(tx, accountId, filter), version: stats.version };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+  await saveCachedCount(deps.db, accountId, filterKey, version, total);
+  return total;
 }
 
 export async function getUser(deps: Deps, ref: UserRef): Promise<UserRecord> {
@@ -409,7 +441,7 @@ export async function attachDetachUsers(
         type: 'value_error.team_not_found',
       });
     }
-    const existing = await findExistingUserIds(tx, accountId, userIds);
+    const existing = await lockExistingUserIds(tx, accountId, userIds);
     change.userIds.forEach((id, index) => {
       if (!existing.has(id)) {
         problems.push({

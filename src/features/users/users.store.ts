@@ -1,8 +1,15 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, getTableColumns, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { identities, membershipRoles, memberships, teamMembers } from '../../db/schema/index.js';
+import {
+  accountUserStats,
+  identities,
+  membershipRoles,
+  memberships,
+  teamMembers,
+  userCountCache,
+} from '../../db/schema/index.js';
 import { conflict } from '../../core/errors.js';
 import type { SortKey, SortOrder } from './users.rules.js';
 
@@ -92,12 +99,19 @@ function filterCondition(accountId: string, filter: UserFilter): SQL {
   return and(...conditions) ?? sql`true`;
 }
 
-/** Nulls last in both directions, ties broken by user id, so paging never repeats or skips a row. */
+const NULLABLE_SORT_KEYS: ReadonlySet<SortKey> = new Set(['last_login', 'invited_by']);
+
+/**
+ * Nulls last in both directions, ties broken by user id, so paging never repeats or skips a row.
+ * `nulls last` is spelled out only for nullable keys: on a NOT NULL column it would stop
+ * PostgreSQL from reading the ascending index backwards for a descending sort.
+ */
 function orderBy(sortBy: SortKey, sortOrder: SortOrder): SQL[] {
   const column = SORT_COLUMNS[sortBy];
+  const nulls = NULLABLE_SORT_KEYS.has(sortBy) ? sql` nulls last` : sql``;
   return sortOrder === 'asc'
-    ? [sql`${column} asc nulls last`, asc(memberships.userId)]
-    : [sql`${column} desc nulls last`, desc(memberships.userId)];
+    ? [sql`${column} asc${nulls}`, asc(memberships.userId)]
+    : [sql`${column} desc${nulls}`, desc(memberships.userId)];
 }
 
 /**
@@ -124,6 +138,66 @@ export async function findUserPage(ex: Executor, accountId: string, query: UserP
 export async function countUsers(ex: Executor, accountId: string, filter: UserFilter): Promise<number> {
   const [row] = await ex.select({ total: count() }).from(memberships).where(filterCondition(accountId, filter));
   return row?.total ?? 0;
+}
+
+/** Users in any of the teams: team_members only holds members of the account, so no join is needed. */
+export async function countTeamMembers(ex: Executor, accountId: string, teamIds: string[]): Promise<number> {
+  const [row] = await ex
+    .select({ total: countDistinct(teamMembers.userId) })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.accountId, accountId), inArray(teamMembers.teamId, teamIds)));
+  return row?.total ?? 0;
+}
+
+export interface UserStats {
+  members: number;
+  /** bumped by every change to the account's memberships or team memberships */
+  version: number;
+}
+
+export async function findUserStats(ex: Executor, accountId: string): Promise<UserStats> {
+  const [row] = await ex
+    .select({ members: accountUserStats.members, version: accountUserStats.version })
+    .from(accountUserStats)
+    .where(eq(accountUserStats.accountId, accountId));
+  return row ?? { members: 0, version: 0 };
+}
+
+/** A cached total, only if it was counted at the account's current version. */
+export async function findCachedCount(ex: Executor, accountId: string, filterKey: string): Promise<number | undefined> {
+  const [row] = await ex
+    .select({ total: userCountCache.total })
+    .from(userCountCache)
+    .innerJoin(
+      accountUserStats,
+      and(
+        eq(accountUserStats.accountId, userCountCache.accountId),
+        eq(accountUserStats.version, userCountCache.version),
+      ),
+    )
+    .where(and(eq(userCountCache.accountId, accountId), eq(userCountCache.filterKey, filterKey)));
+  return row?.total;
+}
+
+/** Keeps the newest count per filter and drops the account's entries that no longer apply. */
+export async function saveCachedCount(
+  ex: Executor,
+  accountId: string,
+  filterKey: string,
+  version: number,
+  total: number,
+): Promise<void> {
+  await ex
+    .insert(userCountCache)
+    .values({ accountId, filterKey, version, total })
+    .onConflictDoUpdate({
+      target: [userCountCache.accountId, userCountCache.filterKey],
+      set: { version, total },
+      setWhere: lt(userCountCache.version, version),
+    });
+  await ex
+    .delete(userCountCache)
+    .where(and(eq(userCountCache.accountId, accountId), lt(userCountCache.version, version)));
 }
 
 export async function insertMembership(ex: Executor, membership: MembershipInsert): Promise<void> {
@@ -203,11 +277,17 @@ export async function lockActiveAdmins(ex: Executor, accountId: string): Promise
   return rows.map((row) => row.userId);
 }
 
-export async function findExistingUserIds(ex: Executor, accountId: string, userIds: string[]): Promise<Set<string>> {
+/**
+ * Locks the memberships among `userIds` that exist, in id order. Changes lock membership rows
+ * before the account's counters (which triggers update), so two changes never wait on each other.
+ */
+export async function lockExistingUserIds(ex: Executor, accountId: string, userIds: string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await ex
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.accountId, accountId), inArray(memberships.userId, userIds)));
+    .where(and(eq(memberships.accountId, accountId), inArray(memberships.userId, userIds)))
+    .orderBy(asc(memberships.userId))
+    .for('update');
   return new Set(rows.map((row) => row.userId));
 }
