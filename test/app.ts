@@ -42,11 +42,16 @@ export function currentStore(): TestStore {
 }
 
 /** Opens a fresh database on the store this project runs on: in-memory PGlite, or a copy of the template. */
-export async function openTestDatabase(): Promise<{ database: DatabaseHandle; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+  database: DatabaseHandle;
+  /** the server database's URL; `null` for the in-memory embedded store */
+  url: string | null;
+  drop: () => Promise<void>;
+}> {
   if (currentStore() === 'pglite') {
     const database = await openDatabase({ databaseUrl: null, dataDir: null });
     await migrate(database);
-    return { database, drop: () => database.close() };
+    return { database, url: null, drop: () => database.close() };
   }
   const serverUrl = testServerUrl();
   const template = inject('templateDatabase');
@@ -55,9 +60,11 @@ export async function openTestDatabase(): Promise<{ database: DatabaseHandle; dr
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
-  const database = await openDatabase({ databaseUrl: withDatabase(serverUrl, name), dataDir: null, poolSize: 10 });
+  const url = withDatabase(serverUrl, name);
+  const database = await openDatabase({ databaseUrl: url, dataDir: null, poolSize: 10 });
   return {
     database,
+    url,
     drop: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });

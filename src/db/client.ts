@@ -96,6 +96,8 @@ async function openServer(databaseUrl: string, max: number): Promise<DatabaseHan
       }
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: () => pool.end(),
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
   };
 }
