@@ -46,9 +46,9 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
     shutdown('SIGINT');
   });
 
-  await app.listen({ port: config.port, host: config.host });
+  const address = await app.listen({ port: config.port, host: config.host });
   log.info(
-    { storage: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
-    `Steward listening on http://${config.host}:${String(config.port)} (API reference at /docs)`,
+    { storage: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined, address },
+    `Steward listening on ${address} (API reference at ${address}/docs)`,
   );
 }

@@ -5,6 +5,9 @@ import { createTeam } from '../src/features/teams/teams.service.js';
 import { inviteUser, type Invitation } from '../src/features/users/users.service.js';
 import type { TestApp } from './app.js';
 
+/** What factories need of a test app: its services' dependencies. */
+type Fixture = Pick<TestApp, 'deps' | 'db'>;
+
 export interface TestAccount {
   accountId: string;
   adminId: string;
@@ -19,7 +22,7 @@ let counter = 0;
 const unique = (): string => `${String(process.pid)}-${String(++counter)}`;
 
 export async function createAccount(
-  t: TestApp,
+  t: Fixture,
   options: { name?: string; adminEmail?: string; environments?: string[] } = {},
 ): Promise<TestAccount> {
   const adminEmail = options.adminEmail ?? `admin-${unique()}@example.com`;
@@ -39,7 +42,7 @@ export async function createAccount(
   };
 }
 
-export async function issueToken(t: TestApp, accountId: string, ownerId: string, scopes: string[]): Promise<string> {
+export async function issueToken(t: Fixture, accountId: string, ownerId: string, scopes: string[]): Promise<string> {
   const { token } = await t.db.transaction((tx) =>
     issueApiTokenIn(tx, t.deps, systemContext('test'), {
       accountId,
@@ -53,7 +56,7 @@ export async function issueToken(t: TestApp, accountId: string, ownerId: string,
 }
 
 export async function addUser(
-  t: TestApp,
+  t: Fixture,
   accountId: string,
   overrides: Partial<Invitation> = {},
 ): Promise<{ userId: string; email: string }> {
@@ -73,7 +76,7 @@ export async function addUser(
 }
 
 export async function addTeam(
-  t: TestApp,
+  t: Fixture,
   accountId: string,
   options: { name?: string; environments?: Record<string, string> } = {},
 ): Promise<string> {
