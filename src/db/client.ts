@@ -63,7 +63,9 @@ async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
     db: drizzlePglite({ client }),
     withSession: (work) => work(session),
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
-    close: () => client.close(),
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
   };
 }
 
