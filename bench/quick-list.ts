@@ -39,11 +39,10 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
 });
 const deps = { config, db: database.db, clock: systemClock, log: pino({ level: 'silent' }) };
-const ownerId = `${accountId.slice(0, 8)}${(97).toString(16).padStart(16, '0')}`; // g = 97 is an active admin
 const { token } = await database.db.transaction((tx) =>
   issueApiTokenIn(tx, deps, systemContext('bench'), {
     accountId,
-    ownerId,
+    ownerId: seeded.adminId,
     name: 'bench',
     scopes: ALL_SCOPE_KEYS,
     expiresAt: null,
@@ -84,7 +83,7 @@ cases.push(
   'name=a',
   'name=zzzz-none',
   `team_id=${seeded.teamIds[0] ?? ''}`,
-  'email=ada.40@acme.example',
+  `email=${seeded.emailOf(40)}`,
   'page=500',
 );
 let worst = 0;

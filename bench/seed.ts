@@ -2,8 +2,19 @@ import type { ScriptSession } from '../src/db/client.js';
 
 export interface SeededAccount {
   accountId: string;
+  /** an active admin of the account (seeded user 97) */
+  adminId: string;
   environmentIds: string[];
   teamIds: string[];
+  /** the email of seeded user `g` (1-based) */
+  emailOf(g: number): string;
+}
+
+const DOMAINS = ['acme', 'globex', 'initech', 'umbrella', 'hooli'];
+
+/** The id of seeded user `g`: the account id's first 8 characters, then g in 16 hex digits. */
+export function userIdOf(accountId: string, g: number): string {
+  return `${accountId.slice(0, 8)}${g.toString(16).padStart(16, '0')}`;
 }
 
 const FIRST_NAMES = [
@@ -119,6 +130,8 @@ const sqlArray = (items: string[]): string => `ARRAY[${items.map((s) => `'${s.re
  */
 export async function seedAccount(session: ScriptSession, accountId: string, users: number): Promise<SeededAccount> {
   const prefix = accountId.slice(0, 8);
+  // Identities are global: each seeded account gets its own mail domains.
+  const tag = accountId.slice(6, 8);
   const environmentIds = [1, 2, 3].map((n) => `${prefix}${'e'.repeat(7)}${String(n).padStart(9, '0')}`);
   const teamIds = Array.from({ length: 50 }, (_, n) => `${prefix}${'f'.repeat(7)}${String(n).padStart(9, '0')}`);
   const base = "timestamptz '2024-01-01 00:00:00+00'";
@@ -139,7 +152,7 @@ export async function seedAccount(session: ScriptSession, accountId: string, use
       (${sqlArray(FIRST_NAMES)})[1 + g % ${FIRST_NAMES.length}] || ' ' ||
         (${sqlArray(LAST_NAMES)})[1 + (g / ${FIRST_NAMES.length}) % ${LAST_NAMES.length}] AS name,
       lower((${sqlArray(FIRST_NAMES)})[1 + g % ${FIRST_NAMES.length}]) || '.' || g || '@' ||
-        (ARRAY['acme','globex','initech','umbrella','hooli'])[1 + g % 5] || '.example' AS email
+        (${sqlArray(DOMAINS)})[1 + g % 5] || '-${tag}.example' AS email
     FROM generate_series(1, ${users}) AS g;
   `.replace('ON COMMIT DROP', ''),
   );
@@ -167,5 +180,12 @@ export async function seedAccount(session: ScriptSession, accountId: string, use
     DROP TABLE bench_people;
     ANALYZE;
   `);
-  return { accountId, environmentIds, teamIds };
+  return {
+    accountId,
+    adminId: userIdOf(accountId, 97),
+    environmentIds,
+    teamIds,
+    emailOf: (g) =>
+      `${(FIRST_NAMES[g % FIRST_NAMES.length] ?? '').toLowerCase()}.${String(g)}@${DOMAINS[g % DOMAINS.length] ?? ''}-${tag}.example`,
+  };
 }
