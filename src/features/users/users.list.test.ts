@@ -211,7 +211,7 @@ describe('list users: pagination', () => {
       sort_order: 'asc',
       page: '2',
     });
-    const second = await list(`${next.searchParams.toString()}`);
+    const second = await list(next.searchParams.toString());
     expect(second.page).toBe(2);
     expect(new URL(second.previous_page ?? '').searchParams.get('page')).toBe('1');
     const last = await list('items_per_page=3&sort_by=user_email&sort_order=asc&page=3');
