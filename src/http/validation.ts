@@ -38,13 +38,18 @@ export function installValidators(app: FastifyInstance): void {
   });
 }
 
+/** Deeper than any input of the API; JSON nested further is refused, not walked (the stack is finite). */
+const MAX_NESTING = 32;
+
 /**
  * PostgreSQL cannot store NUL and JSON can carry unpaired surrogates; both are refused as
  * input errors before any of it reaches a query.
  */
 function findUnsafeText(value: unknown, loc: (string | number)[], found: FieldProblem[] = []): FieldProblem[] {
   if (found.length >= 20) return found;
-  if (typeof value === 'string') {
+  if (loc.length > MAX_NESTING && typeof value === 'object' && value !== null) {
+    found.push({ loc, msg: `Input should not be nested more than ${MAX_NESTING} levels deep`, type: 'value_error' });
+  } else if (typeof value === 'string') {
     const problem = unsafeTextProblem(value);
     if (problem !== null) found.push({ loc, msg: problem, type: 'string_unicode' });
   } else if (Array.isArray(value)) {

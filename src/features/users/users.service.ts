@@ -64,7 +64,8 @@ export interface UserList {
 
 export async function listUsers(deps: Deps, accountId: string, query: UserListQuery): Promise<UserList> {
   const filter = {
-    email: query.email === null ? null : query.email.trim().toLowerCase(),
+    // An empty filter means no filter, as for `name`.
+    email: query.email === null || query.email.trim() === '' ? null : query.email.trim().toLowerCase(),
     namePattern: query.name === null || query.name === '' ? null : containsPattern(query.name),
     teamIds: [...new Set(query.teamIds)],
   };
@@ -171,6 +172,9 @@ export interface UserPatch {
 
 /** Omitted and null fields stay as they are; `environments` replaces the whole map. */
 export async function patchUser(deps: Deps, ctx: RequestContext, ref: UserRef, patch: UserPatch): Promise<UserRecord> {
+  if (patch.userName != null && patch.userName.trim() === '') {
+    throw invalid([{ loc: ['body', 'user_name'], msg: 'User name must not be empty', type: 'value_error' }]);
+  }
   return deps.db.transaction(async (tx) => {
     const before = await requireUser(tx, ref);
     if (before.source === 'active_directory') {
