@@ -2,7 +2,7 @@ import { systemContext } from '../src/core/context.js';
 import { issueApiTokenIn } from '../src/features/api-tokens/api-tokens.service.js';
 import { bootstrapAccount } from '../src/features/setup/setup.service.js';
 import { createTeam } from '../src/features/teams/teams.service.js';
-import { inviteUser, type Invitation } from '../src/features/users/users.service.js';
+import { inviteUser, type Invitation } from '../src/features/users/users.invite.service.js';
 import type { TestApp } from './app.js';
 
 /** What factories need of a test app: its services' dependencies. */

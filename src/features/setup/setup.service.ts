@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.js';
 import { createAccountIn } from '../accounts/accounts.service.js';
 import { ALL_SCOPE_KEYS } from '../api-tokens/api-tokens.scopes.js';
 import { issueApiTokenIn } from '../api-tokens/api-tokens.service.js';
-import { addFirstAdmin } from '../users/users.service.js';
+import { addFirstAdmin } from '../users/users.invite.service.js';
 
 export interface BootstrapInput {
   accountName: string;

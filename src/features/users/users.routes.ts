@@ -25,14 +25,13 @@ import {
   attachDetachUsers,
   getUser,
   getUserPermissions,
-  inviteUser,
   listUsers,
   patchUser,
-  reInviteUser,
   removeUser,
   setUserActive,
   setUserSource,
 } from './users.service.js';
+import { inviteUser, reInviteUser } from './users.invite.service.js';
 
 const TAGS = ['Users'];
 const toRef = (params: { account_id: string; user_id: string }) => ({
