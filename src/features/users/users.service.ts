@@ -18,8 +18,7 @@ import {
 import {
   countUsers,
   deleteMembership,
-  countTeamMembers,
-  findCachedCount,
+  findUserTotal,
   findUserStats,
   lockExistingUserIds,
   saveCachedCount,
@@ -30,6 +29,7 @@ import {
   touchMemberships,
   updateMembership,
   type MembershipChanges,
+  type TotalSource,
   type UserFilter,
   type UserRecord,
 } from './users.store.js';
@@ -61,34 +61,38 @@ export async function listUsers(deps: Deps, accountId: string, query: UserListQu
     namePattern: query.name === null || query.name === '' ? null : containsPattern(query.name),
     teamIds: [...new Set(query.teamIds)],
   };
-  const [items, totalItems] = await Promise.all([
-    findUserPage(deps.db, accountId, {
-      ...filter,
-      sortBy: query.sortBy,
-      sortOrder: query.sortOrder,
-      limit: query.itemsPerPage,
-      offset: (query.page - 1) * query.itemsPerPage,
-    }),
-    totalUsers(deps, accountId, filter),
-  ]);
-  return { items, totalItems };
+  const pageQuery = {
+    ...filter,
+    sortBy: query.sortBy,
+    sortOrder: query.sortOrder,
+    limit: query.itemsPerPage,
+    offset: (query.page - 1) * query.itemsPerPage,
+  };
+  const source = totalSource(filter);
+  const page = await findUserPage(deps.db, accountId, pageQuery, source);
+  const totalItems =
+    page.total ??
+    (source.kind === 'cached'
+      ? await countAndCache(deps, accountId, filter, source.filterKey)
+      : ((await findUserTotal(deps.db, accountId, filter, source)) ?? 0));
+  return { items: page.items, totalItems };
 }
 
 /**
  * The exact total for a filter, without counting the whole account on every request: the
- * account's member count is kept by triggers, team-only filters count the team index, and
- * other filters are counted once per version of the account's users and cached.
+ * account's member count is kept by triggers, team-only filters count the team index, an
+ * email matches one row at most, and name filters are counted once per version of the
+ * account's users and cached.
  */
-async function totalUsers(deps: Deps, accountId: string, filter: UserFilter): Promise<number> {
-  if (filter.email !== null) return countUsers(deps.db, accountId, filter);
+function totalSource(filter: UserFilter): TotalSource {
+  if (filter.email !== null) return { kind: 'count' };
   if (filter.namePattern === null) {
-    return filter.teamIds.length === 0
-      ? (await findUserStats(deps.db, accountId)).members
-      : countTeamMembers(deps.db, accountId, filter.teamIds);
+    return filter.teamIds.length === 0 ? { kind: 'members' } : { kind: 'teams', teamIds: filter.teamIds };
   }
-  const filterKey = JSON.stringify([filter.namePattern, [...filter.teamIds].sort()]);
-  const cached = await findCachedCount(deps.db, accountId, filterKey);
-  if (cached !== undefined) return cached;
+  return { kind: 'cached', filterKey: JSON.stringify([filter.namePattern, [...filter.teamIds].sort()]) };
+}
+
+async function countAndCache(deps: Deps, accountId: string, filter: UserFilter, filterKey: string): Promise<number> {
   // Count and version from one snapshot, so the cached total is exactly that version's.
   const { total, version } = await deps.db.transaction(
     async (tx) => {

@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, desc, eq, getTableColumns, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
@@ -80,23 +80,42 @@ const SORT_COLUMNS: Record<SortKey, AnyPgColumn> = {
   source: memberships.source,
 };
 
-function filterCondition(accountId: string, filter: UserFilter): SQL {
-  const conditions: SQL[] = [eq(memberships.accountId, accountId)];
-  if (filter.email !== null) conditions.push(eq(memberships.userEmail, filter.email));
+/**
+ * Query values, either inlined as parameters or, for a prepared statement, as named
+ * placeholders whose values are collected for its execution.
+ */
+class Params {
+  readonly values: Record<string, unknown> = {};
+
+  constructor(private readonly prepared: boolean) {}
+
+  bind(name: string, value: unknown): SQL {
+    if (!this.prepared) return sql`${value}`;
+    this.values[name] = value;
+    return sql`${sql.placeholder(name)}`;
+  }
+}
+
+function filterCondition(p: Params, accountId: string, filter: UserFilter): SQL {
+  const conditions: SQL[] = [sql`${memberships.accountId} = ${p.bind('account', accountId)}`];
+  if (filter.email !== null) conditions.push(sql`${memberships.userEmail} = ${p.bind('email', filter.email)}`);
   if (filter.namePattern !== null) {
-    conditions.push(
-      sql`(${memberships.nameKey} like ${filter.namePattern} or ${memberships.userEmail} like ${filter.namePattern})`,
-    );
+    const pattern = p.bind('name', filter.namePattern);
+    conditions.push(sql`(${memberships.nameKey} like ${pattern} or ${memberships.userEmail} like ${pattern})`);
   }
   if (filter.teamIds.length > 0) {
     conditions.push(sql`exists (select 1 from ${teamMembers} t
       where t.account_id = ${memberships.accountId} and t.user_id = ${memberships.userId}
-        and t.team_id in (${sql.join(
-          filter.teamIds.map((id) => sql`${id}`),
-          sql`, `,
-        )}))`);
+        and t.team_id in (${teamList(p, filter.teamIds)}))`);
   }
   return and(...conditions) ?? sql`true`;
+}
+
+function teamList(p: Params, teamIds: string[]): SQL {
+  return sql.join(
+    teamIds.map((id, index) => p.bind(`team${String(index)}`, id)),
+    sql`, `,
+  );
 }
 
 const NULLABLE_SORT_KEYS: ReadonlySet<SortKey> = new Set(['last_login', 'invited_by']);
@@ -114,38 +133,119 @@ function orderBy(sortBy: SortKey, sortOrder: SortOrder): SQL[] {
     : [sql`${column} desc${nulls}`, desc(memberships.userId)];
 }
 
+/** Where the exact total of a list comes from; see `totalUsers` in the service. */
+export type TotalSource =
+  | { kind: 'members' }
+  | { kind: 'teams'; teamIds: string[] }
+  | { kind: 'count' }
+  | { kind: 'cached'; filterKey: string };
+
+/** The total as one scalar subquery, so it travels with the page in the same round trip. */
+function totalExpression(p: Params, accountId: string, filter: UserFilter, source: TotalSource): SQL<number | null> {
+  switch (source.kind) {
+    case 'members':
+      return sql`cast((select s.members from ${accountUserStats} s where s.account_id = ${p.bind('account', accountId)}) as integer)`;
+    case 'teams':
+      return sql`cast((select count(distinct t.user_id) from ${teamMembers} t
+        where t.account_id = ${p.bind('account', accountId)} and t.team_id in (${teamList(p, source.teamIds)})) as integer)`;
+    case 'count':
+      return sql`cast((select count(*) from ${memberships} where ${filterCondition(p, accountId, filter)}) as integer)`;
+    case 'cached':
+      return sql`cast((select c.total from ${userCountCache} c
+        join ${accountUserStats} s on s.account_id = c.account_id and s.version = c.version
+        where c.account_id = ${p.bind('account', accountId)} and c.filter_key = ${p.bind('filterKey', source.filterKey)}) as integer)`;
+  }
+}
+
+export interface UserPage {
+  items: UserRecord[];
+  /** `null` when the page is empty or a cached total is missing or stale */
+  total: number | null;
+}
+
 /**
  * Finds the page of ids first and joins the rest for those rows only: joining before the
- * limit would build every row of the account to keep twenty.
+ * limit would build every row of the account to keep twenty. The total comes in the same
+ * query, so a list request is one round trip.
  */
-export async function findUserPage(ex: Executor, accountId: string, query: UserPageQuery): Promise<UserRecord[]> {
-  const page = ex
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(filterCondition(accountId, query))
-    .orderBy(...orderBy(query.sortBy, query.sortOrder))
-    .limit(query.limit)
-    .offset(query.offset)
-    .as('page');
-  return ex
-    .select(userColumns)
-    .from(page)
-    .innerJoin(memberships, and(eq(memberships.accountId, accountId), eq(memberships.userId, page.userId)))
-    .innerJoin(identities, eq(identities.id, memberships.userId))
-    .orderBy(...orderBy(query.sortBy, query.sortOrder));
+export async function findUserPage(
+  ex: Executor,
+  accountId: string,
+  query: UserPageQuery,
+  totalSource: TotalSource,
+): Promise<UserPage> {
+  const shape = [
+    query.sortBy,
+    query.sortOrder,
+    query.email === null ? '' : 'e',
+    query.namePattern === null ? '' : 'n',
+    query.teamIds.length,
+    totalSource.kind,
+  ].join(':');
+  const p = new Params(true);
+  const where = filterCondition(p, accountId, query);
+  const total = totalExpression(p, accountId, query, totalSource);
+  const accountMatches = sql`${memberships.accountId} = ${p.bind('account', accountId)}`;
+  const prepared = preparedFor(ex, shape, () => {
+    const page = ex
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(where)
+      .orderBy(...orderBy(query.sortBy, query.sortOrder))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .as('page');
+    return ex
+      .select({ ...userColumns, total })
+      .from(page)
+      .innerJoin(memberships, and(accountMatches, eq(memberships.userId, page.userId)))
+      .innerJoin(identities, eq(identities.id, memberships.userId))
+      .orderBy(...orderBy(query.sortBy, query.sortOrder))
+      .prepare(`users_page_${shape.replaceAll(':', '_')}`);
+  });
+  const rows = await prepared.execute({ ...p.values, limit: query.limit, offset: query.offset });
+  return { items: rows, total: rows[0]?.total ?? null };
+}
+
+/**
+ * Statements are prepared once per database handle and query shape: PostgreSQL then plans a
+ * list query once per connection instead of on every request.
+ */
+const preparedStatements = new WeakMap<Executor, Map<string, unknown>>();
+
+function preparedFor<T>(ex: Executor, shape: string, prepare: () => T): T {
+  let byShape = preparedStatements.get(ex);
+  if (byShape === undefined) {
+    byShape = new Map();
+    preparedStatements.set(ex, byShape);
+  }
+  // The shape determines the statement, so what is stored under it has the type `prepare` returns.
+  let statement = byShape.get(shape) as T | undefined;
+  if (statement === undefined) {
+    statement = prepare();
+    byShape.set(shape, statement);
+  }
+  return statement;
+}
+
+/** The total alone, for pages past the end (which carry no row to bring it along). */
+export async function findUserTotal(
+  ex: Executor,
+  accountId: string,
+  filter: UserFilter,
+  totalSource: TotalSource,
+): Promise<number | null> {
+  const [row] = await ex
+    .select({ total: totalExpression(new Params(false), accountId, filter, totalSource) })
+    .from(sql`(values (1)) as one`);
+  return row?.total ?? null;
 }
 
 export async function countUsers(ex: Executor, accountId: string, filter: UserFilter): Promise<number> {
-  const [row] = await ex.select({ total: count() }).from(memberships).where(filterCondition(accountId, filter));
-  return row?.total ?? 0;
-}
-
-/** Users in any of the teams: team_members only holds members of the account, so no join is needed. */
-export async function countTeamMembers(ex: Executor, accountId: string, teamIds: string[]): Promise<number> {
   const [row] = await ex
-    .select({ total: countDistinct(teamMembers.userId) })
-    .from(teamMembers)
-    .where(and(eq(teamMembers.accountId, accountId), inArray(teamMembers.teamId, teamIds)));
+    .select({ total: count() })
+    .from(memberships)
+    .where(filterCondition(new Params(false), accountId, filter));
   return row?.total ?? 0;
 }
 
@@ -161,22 +261,6 @@ export async function findUserStats(ex: Executor, accountId: string): Promise<Us
     .from(accountUserStats)
     .where(eq(accountUserStats.accountId, accountId));
   return row ?? { members: 0, version: 0 };
-}
-
-/** A cached total, only if it was counted at the account's current version. */
-export async function findCachedCount(ex: Executor, accountId: string, filterKey: string): Promise<number | undefined> {
-  const [row] = await ex
-    .select({ total: userCountCache.total })
-    .from(userCountCache)
-    .innerJoin(
-      accountUserStats,
-      and(
-        eq(accountUserStats.accountId, userCountCache.accountId),
-        eq(accountUserStats.version, userCountCache.version),
-      ),
-    )
-    .where(and(eq(userCountCache.accountId, accountId), eq(userCountCache.filterKey, filterKey)));
-  return row?.total;
 }
 
 /** Keeps the newest count per filter and drops the account's entries that no longer apply. */
