@@ -151,6 +151,13 @@ function cases(accounts: Record<keyof typeof SIZES, SeededAccount>): Case[] {
       target: 'steward',
       path: `${users('medium')}?page=${String(quick ? 2 : 500)}`,
     },
+    {
+      id: 'list-100k-random-page',
+      description: 'list, a random page of 1–5,000 per request (no two calls alike: the page cache cannot help)',
+      users: SIZES.medium,
+      target: 'steward',
+      path: () => `${users('medium')}?page=${String(pick(quick ? 50 : 5000))}`,
+    },
     ...SORT_KEYS.map((key): Case => ({
       id: `list-100k-sort-${key}`,
       description: `list sorted by ${key}, ascending`,

@@ -17,6 +17,10 @@ export const memberships = pgTable('memberships', {
   invitedBy: text('invited_by'),
   onboarding: jsonb('onboarding'),
   lastLogin: at('last_login'),
+  /** copy of membership_roles: environment id → role key (kept by triggers) */
+  roleMap: jsonb('role_map').$type<Record<string, string>>().notNull().default({}),
+  /** copy of team_members: the user's team ids, sorted (kept by triggers) */
+  teamIds: jsonb('team_ids').$type<string[]>().notNull().default([]),
   createdAt: at('created_at').notNull(),
   updatedAt: at('updated_at').notNull(),
 });

@@ -125,3 +125,29 @@ describe('total_items stays exact', () => {
     expect(await totalItems(account, `team_id=${blue}`)).toBe(1);
   });
 });
+
+describe('repeated list calls', () => {
+  it('never serve a page older than the database, whoever made the change', async () => {
+    const account = await createAccount(t);
+    const { userId } = await addUser(t, account.accountId, { userName: 'First Name' });
+    const names = async () =>
+      (await t.call({ method: 'GET', url: `/v1/accounts/${account.accountId}/users`, token: account.token })).json<{
+        items: { user_id: string; user_name: string; groups: string[] }[];
+      }>().items;
+    expect((await names()).find((u) => u.user_id === userId)?.user_name).toBe('First Name');
+    expect((await names()).find((u) => u.user_id === userId)?.user_name).toBe('First Name');
+
+    // A change made outside this app (another process, or SQL) is seen by the next call.
+    await t.db.update(memberships).set({ userName: 'Second Name' }).where(eq(memberships.userId, userId));
+    expect((await names()).find((u) => u.user_id === userId)?.user_name).toBe('Second Name');
+
+    const team = await addTeam(t, account.accountId);
+    await t.call({
+      method: 'PATCH',
+      url: `/v1/accounts/${account.accountId}/users/teams`,
+      token: account.token,
+      body: { operation: 'attach', team_id: team, user_ids: [userId] },
+    });
+    expect((await names()).find((u) => u.user_id === userId)?.groups).toEqual([team]);
+  });
+});

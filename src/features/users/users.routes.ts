@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import type { Deps } from '../../deps.js';
 import { errorResponses } from '../../http/schemas.js';
 import { pageLinks } from '../../http/pagination.js';
@@ -30,10 +31,14 @@ import {
   removeUser,
   setUserActive,
   setUserSource,
+  usersVersion,
 } from './users.service.js';
+import { UserPageCache } from './users.cache.js';
 import { inviteUser, reInviteUser } from './users.invite.service.js';
 
 const TAGS = ['Users'];
+/** Larger pages are rarely polled and would make the cache's memory use grow. */
+const CACHED_PAGE_SIZE_LIMIT = 50;
 const toRef = (params: { account_id: string; user_id: string }) => ({
   accountId: params.account_id,
   userId: params.user_id,
@@ -41,6 +46,7 @@ const toRef = (params: { account_id: string; user_id: string }) => ({
 
 /** The ten Users operations of the reference, under /v1/accounts/:account_id. */
 export function userRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+  const pageCache = new UserPageCache<Static<typeof UserListSchema>>();
   return async (app) => {
     app.get('/users', {
       config: { scope: 'user:list' },
@@ -55,7 +61,12 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       handler: async (req) => {
         const { query } = req;
-        const result = await listUsers(deps, req.params.account_id, {
+        const accountId = req.params.account_id;
+        const cacheKey = `${accountId} ${req.protocol}://${req.host}${req.url}`;
+        const version = await usersVersion(deps, accountId);
+        const cached = pageCache.get(cacheKey, version);
+        if (cached !== undefined) return cached;
+        const result = await listUsers(deps, accountId, {
           email: query.email ?? null,
           name: query.name ?? null,
           teamIds: query.team_id ?? [],
@@ -64,14 +75,18 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           sortBy: query.sort_by,
           sortOrder: query.sort_order,
         });
-        return {
+        const page = {
           ...pageLinks(req, query.page, query.items_per_page, result.totalItems),
           page: query.page,
           current_page_size: result.items.length,
           total_items: result.totalItems,
-          account_id: req.params.account_id,
+          account_id: accountId,
           items: result.items.map(toUserResponse),
         };
+        if (result.version !== null && query.items_per_page <= CACHED_PAGE_SIZE_LIMIT) {
+          pageCache.set(cacheKey, result.version, page);
+        }
+        return page;
       },
     });
 

@@ -19,6 +19,7 @@ import {
   countUsers,
   deleteMembership,
   findUserTotal,
+  findUsersVersion,
   findUserStats,
   lockExistingUserIds,
   saveCachedCount,
@@ -52,6 +53,13 @@ export interface UserListQuery {
 export interface UserList {
   items: UserRecord[];
   totalItems: number;
+  /** the account's users version the list was read at; `null` for an empty page */
+  version: number | null;
+}
+
+/** A number that changes, in the same transaction, with every change the Users API would show. */
+export async function usersVersion(deps: Deps, accountId: string): Promise<number> {
+  return findUsersVersion(deps.db, accountId);
 }
 
 export async function listUsers(deps: Deps, accountId: string, query: UserListQuery): Promise<UserList> {
@@ -75,7 +83,7 @@ export async function listUsers(deps: Deps, accountId: string, query: UserListQu
     (source.kind === 'cached'
       ? await countAndCache(deps, accountId, filter, source.filterKey)
       : ((await findUserTotal(deps.db, accountId, filter, source)) ?? 0));
-  return { items: page.items, totalItems };
+  return { items: page.items, totalItems, version: page.version };
 }
 
 /**

@@ -17,7 +17,7 @@ export type MembershipRow = typeof memberships.$inferSelect;
 export type MembershipInsert = typeof memberships.$inferInsert;
 
 /** A membership with what the Users API shows beside it. */
-export interface UserRecord extends MembershipRow {
+export interface UserRecord extends Omit<MembershipRow, 'roleMap' | 'teamIds'> {
   isSuperAdmin: boolean;
   /** environment id → role key */
   environments: Record<string, string>;
@@ -25,15 +25,12 @@ export interface UserRecord extends MembershipRow {
   groups: string[];
 }
 
+const { roleMap, teamIds, ...membershipColumns } = getTableColumns(memberships);
 const userColumns = {
-  ...getTableColumns(memberships),
+  ...membershipColumns,
   isSuperAdmin: identities.isSuperAdmin,
-  environments: sql<Record<string, string>>`coalesce((
-    select jsonb_object_agg(r.environment_id, r.role_key) from ${membershipRoles} r
-    where r.account_id = ${memberships.accountId} and r.user_id = ${memberships.userId}), '{}'::jsonb)`,
-  groups: sql<string[]>`coalesce((
-    select jsonb_agg(t.team_id order by t.team_id) from ${teamMembers} t
-    where t.account_id = ${memberships.accountId} and t.user_id = ${memberships.userId}), '[]'::jsonb)`,
+  environments: roleMap,
+  groups: teamIds,
 };
 
 export async function findUser(ex: Executor, accountId: string, userId: string): Promise<UserRecord | undefined> {
@@ -161,6 +158,8 @@ export interface UserPage {
   items: UserRecord[];
   /** `null` when the page is empty or a cached total is missing or stale */
   total: number | null;
+  /** the account's users version the page was read at; `null` when the page is empty */
+  version: number | null;
 }
 
 /**
@@ -186,6 +185,9 @@ export async function findUserPage(
   const where = filterCondition(p, accountId, query);
   const total = totalExpression(p, accountId, query, totalSource);
   const accountMatches = sql`${memberships.accountId} = ${p.bind('account', accountId)}`;
+  // Read in the same statement, hence the same snapshot, as the rows.
+  const version = sql<number | null>`cast((select s.version from ${accountUserStats} s
+    where s.account_id = ${p.bind('account', accountId)}) as double precision)`;
   const prepared = preparedFor(ex, shape, () => {
     const page = ex
       .select({ userId: memberships.userId })
@@ -196,7 +198,7 @@ export async function findUserPage(
       .offset(sql.placeholder('offset'))
       .as('page');
     return ex
-      .select({ ...userColumns, total })
+      .select({ ...userColumns, total, version })
       .from(page)
       .innerJoin(memberships, and(accountMatches, eq(memberships.userId, page.userId)))
       .innerJoin(identities, eq(identities.id, memberships.userId))
@@ -204,7 +206,20 @@ export async function findUserPage(
       .prepare(`users_page_${shape.replaceAll(':', '_')}`);
   });
   const rows = await prepared.execute({ ...p.values, limit: query.limit, offset: query.offset });
-  return { items: rows, total: rows[0]?.total ?? null };
+  return { items: rows, total: rows[0]?.total ?? null, version: rows[0]?.version ?? null };
+}
+
+/** The account's users version: it changes with every change to what the Users API shows. */
+export async function findUsersVersion(ex: Executor, accountId: string): Promise<number> {
+  const statement = preparedFor(ex, 'version', () =>
+    ex
+      .select({ version: accountUserStats.version })
+      .from(accountUserStats)
+      .where(eq(accountUserStats.accountId, sql.placeholder('account')))
+      .prepare('users_version'),
+  );
+  const [row] = await statement.execute({ account: accountId });
+  return row?.version ?? 0;
 }
 
 /**
