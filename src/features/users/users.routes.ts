@@ -83,9 +83,9 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           account_id: accountId,
           items: result.items.map(toUserResponse),
         };
-        if (result.version !== null && query.items_per_page <= CACHED_PAGE_SIZE_LIMIT) {
-          pageCache.set(cacheKey, result.version, page);
-        }
+        // Tagged with the version read before the page: if a change slipped in between, the
+        // version has moved past this tag and the entry is never served.
+        if (query.items_per_page <= CACHED_PAGE_SIZE_LIMIT) pageCache.set(cacheKey, version, page);
         return page;
       },
     });

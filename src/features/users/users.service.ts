@@ -53,8 +53,6 @@ export interface UserListQuery {
 export interface UserList {
   items: UserRecord[];
   totalItems: number;
-  /** the account's users version the list was read at; `null` for an empty page */
-  version: number | null;
 }
 
 /** A number that changes, in the same transaction, with every change the Users API would show. */
@@ -80,10 +78,9 @@ export async function listUsers(deps: Deps, accountId: string, query: UserListQu
   const page = await findUserPage(deps.db, accountId, pageQuery, source);
   const totalItems =
     page.total ??
-    (source.kind === 'cached'
-      ? await countAndCache(deps, accountId, filter, source.filterKey)
-      : ((await findUserTotal(deps.db, accountId, filter, source)) ?? 0));
-  return { items: page.items, totalItems, version: page.version };
+    (await findUserTotal(deps.db, accountId, filter, source)) ??
+    (source.kind === 'cached' ? await countAndCache(deps, accountId, filter, source.filterKey) : 0);
+  return { items: page.items, totalItems };
 }
 
 /**

@@ -158,8 +158,6 @@ export interface UserPage {
   items: UserRecord[];
   /** `null` when the page is empty or a cached total is missing or stale */
   total: number | null;
-  /** the account's users version the page was read at; `null` when the page is empty */
-  version: number | null;
 }
 
 /**
@@ -185,9 +183,6 @@ export async function findUserPage(
   const where = filterCondition(p, accountId, query);
   const total = totalExpression(p, accountId, query, totalSource);
   const accountMatches = sql`${memberships.accountId} = ${p.bind('account', accountId)}`;
-  // Read in the same statement, hence the same snapshot, as the rows.
-  const version = sql<number | null>`cast((select s.version from ${accountUserStats} s
-    where s.account_id = ${p.bind('account', accountId)}) as double precision)`;
   const prepared = preparedFor(ex, shape, () => {
     const page = ex
       .select({ userId: memberships.userId })
@@ -198,7 +193,7 @@ export async function findUserPage(
       .offset(sql.placeholder('offset'))
       .as('page');
     return ex
-      .select({ ...userColumns, total, version })
+      .select({ ...userColumns, total })
       .from(page)
       .innerJoin(memberships, and(accountMatches, eq(memberships.userId, page.userId)))
       .innerJoin(identities, eq(identities.id, memberships.userId))
@@ -206,7 +201,7 @@ export async function findUserPage(
       .prepare(`users_page_${shape.replaceAll(':', '_')}`);
   });
   const rows = await prepared.execute({ ...p.values, limit: query.limit, offset: query.offset });
-  return { items: rows, total: rows[0]?.total ?? null, version: rows[0]?.version ?? null };
+  return { items: rows, total: rows[0]?.total ?? null };
 }
 
 /** The account's users version: it changes with every change to what the Users API shows. */
