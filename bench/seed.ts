@@ -159,24 +159,42 @@ export async function seedAccount(session: ScriptSession, accountId: string, use
   await session.exec(`
     INSERT INTO identities (id, email, name, created_at, updated_at)
       SELECT id, email, name, now(), now() FROM bench_people;
-    INSERT INTO memberships (account_id, user_id, user_email, user_name, name_key, is_admin, is_active, status,
-        source, invited_by, onboarding, last_login, created_at, updated_at)
-      SELECT '${accountId}', id, email, name, lower(name), g % 97 = 0, g % 23 <> 0,
-        CASE WHEN g % 7 = 0 THEN 'invited' ELSE 'active' END,
-        CASE WHEN g % 10 = 0 THEN 'active_directory' ELSE 'rivery' END,
-        CASE WHEN g % 5 = 0 THEN NULL ELSE 'admin' || (g % 13) || '@acme.example' END,
-        NULL,
-        CASE WHEN g % 3 = 0 THEN NULL ELSE ${base} + (g * 7919 % 31536000) * interval '1 second' END,
-        ${base} + g * interval '17 seconds', ${base} + g * interval '17 seconds'
-      FROM bench_people;
-    INSERT INTO membership_roles (account_id, user_id, environment_id, role_key)
-      SELECT '${accountId}', p.id, e.id,
-        (ARRAY['developer','viewer','member','deployment_manager','connection_viewer'])[1 + (p.g + e.n) % 5]
+    CREATE TEMP TABLE bench_roles AS
+      SELECT p.id AS user_id, e.id AS environment_id,
+        (ARRAY['developer','viewer','member','deployment_manager','connection_viewer'])[1 + (p.g + e.n) % 5] AS role_key
       FROM bench_people p
       JOIN unnest(${sqlArray(environmentIds)}) WITH ORDINALITY AS e(id, n) ON e.n <= 2 + (p.g % 2);
-    INSERT INTO team_members (account_id, team_id, user_id, created_at)
-      SELECT '${accountId}', (${sqlArray(teamIds)})[1 + p.g % 50], p.id, now()
+    CREATE TEMP TABLE bench_teams AS
+      SELECT p.id AS user_id, (${sqlArray(teamIds)})[1 + p.g % 50] AS team_id
       FROM bench_people p WHERE p.g % 10 < 3;
+    -- The copies of roles and teams that triggers keep are written with the rows here, and the
+    -- copy triggers are paused for the bulk insert below, as a restore would: refreshing a
+    -- million copies row by row afterwards would rewrite every membership twice.
+    INSERT INTO memberships (account_id, user_id, user_email, user_name, name_key, is_admin, is_active, status,
+        source, invited_by, onboarding, last_login, created_at, updated_at, role_map, team_ids)
+      SELECT '${accountId}', p.id, p.email, p.name, lower(p.name), p.g % 97 = 0, p.g % 23 <> 0,
+        CASE WHEN p.g % 7 = 0 THEN 'invited' ELSE 'active' END,
+        CASE WHEN p.g % 10 = 0 THEN 'active_directory' ELSE 'rivery' END,
+        CASE WHEN p.g % 5 = 0 THEN NULL ELSE 'admin' || (p.g % 13) || '@acme.example' END,
+        NULL,
+        CASE WHEN p.g % 3 = 0 THEN NULL ELSE ${base} + (p.g::bigint * 7919 % 31536000) * interval '1 second' END,
+        ${base} + p.g * interval '17 seconds', ${base} + p.g * interval '17 seconds',
+        coalesce(r.role_map, '{}'::jsonb), coalesce(t.team_ids, '[]'::jsonb)
+      FROM bench_people p
+      LEFT JOIN (SELECT user_id, jsonb_object_agg(environment_id, role_key) AS role_map
+                 FROM bench_roles GROUP BY user_id) r ON r.user_id = p.id
+      LEFT JOIN (SELECT user_id, jsonb_agg(team_id ORDER BY team_id) AS team_ids
+                 FROM bench_teams GROUP BY user_id) t ON t.user_id = p.id;
+    ALTER TABLE membership_roles DISABLE TRIGGER membership_roles_copied_on_insert;
+    ALTER TABLE team_members DISABLE TRIGGER team_members_copied_on_insert;
+    INSERT INTO membership_roles (account_id, user_id, environment_id, role_key)
+      SELECT '${accountId}', user_id, environment_id, role_key FROM bench_roles;
+    INSERT INTO team_members (account_id, team_id, user_id, created_at)
+      SELECT '${accountId}', team_id, user_id, now() FROM bench_teams;
+    ALTER TABLE membership_roles ENABLE TRIGGER membership_roles_copied_on_insert;
+    ALTER TABLE team_members ENABLE TRIGGER team_members_copied_on_insert;
+    DROP TABLE bench_roles;
+    DROP TABLE bench_teams;
     DROP TABLE bench_people;
     ANALYZE;
   `);
