@@ -3,7 +3,9 @@
 // in production mode in its own process, and drives each case with autocannon after a warm-up.
 // Reports req/s, latency, errors, server RSS and the ratio to a bare Fastify ceiling measured in
 // the same run. --quick: every case at 1,000 users, 2 s each (proves the harness, times nothing).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+// --reuse: keep a database an earlier run loaded with the same sizes (and its PGlite folder).
+// --only REGEX: measure only the cases whose id matches (the ceiling always runs).
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,10 +21,17 @@ import { ALL_SCOPE_KEYS } from '../src/features/api-tokens/api-tokens.scopes.js'
 import { issueApiTokenIn } from '../src/features/api-tokens/api-tokens.service.js';
 import { SORT_KEYS } from '../src/features/users/users.rules.js';
 import { startProcess, type ServerProcess } from './processes.js';
-import { seedAccount, userIdOf, type SeededAccount } from './seed.js';
+import { seedAccount, seededAccount, userIdOf, type SeededAccount } from './seed.js';
 
-const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+});
 const quick = flags.quick;
+const onlyCases = flags.only === undefined ? null : new RegExp(flags.only);
 const DURATION_S = quick ? 2 : 10;
 const WARMUP_S = quick ? 1 : 3;
 const CONNECTIONS = 32;
@@ -70,26 +79,54 @@ async function prepareServerDatabase(): Promise<{
   url: string;
   accounts: Record<keyof typeof SIZES, SeededAccount & { token: string }>;
 }> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${databaseName}`;
+  const reused = flags.reuse && (await isLoaded(url.toString()));
+  if (!reused) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${databaseName}`);
+    await admin.end();
+  }
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 2 });
   await migrate(database);
   const accounts = {} as Record<keyof typeof SIZES, SeededAccount & { token: string }>;
   const started = Date.now();
   for (const size of Object.keys(SIZES) as (keyof typeof SIZES)[]) {
-    const seeded = await database.withSession((session) => seedAccount(session, ACCOUNT_IDS[size], SIZES[size]));
+    const seeded = reused
+      ? seededAccount(ACCOUNT_IDS[size])
+      : await database.withSession((session) => seedAccount(session, ACCOUNT_IDS[size], SIZES[size]));
     accounts[size] = { ...seeded, token: await issueBenchToken(database, seeded) };
   }
   log(
-    `Loaded ${Object.values(SIZES).join(' + ')} users into PostgreSQL in ${String(Math.round((Date.now() - started) / 1000))} s`,
+    reused
+      ? `Reusing the users loaded into ${databaseName}`
+      : `Loaded ${Object.values(SIZES).join(' + ')} users into PostgreSQL in ${String(Math.round((Date.now() - started) / 1000))} s`,
   );
   await database.close();
   return { url: url.toString(), accounts };
+}
+
+/** Whether `url` holds every bench account with at least its number of users. */
+async function isLoaded(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ account_id: string; members: string }>(
+      'SELECT account_id, sum(members) AS members FROM account_user_stats WHERE account_id = ANY($1) GROUP BY account_id',
+      [Object.values(ACCOUNT_IDS)],
+    );
+    const members = new Map(rows.map((row) => [row.account_id, Number(row.members)]));
+    return (Object.keys(SIZES) as (keyof typeof SIZES)[]).every(
+      (size) => (members.get(ACCOUNT_IDS[size]) ?? 0) >= SIZES[size],
+    );
+  } catch {
+    // No such database, or not one of ours: load afresh.
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 async function issueBenchToken(database: DatabaseHandle, account: SeededAccount): Promise<string> {
@@ -99,7 +136,8 @@ async function issueBenchToken(database: DatabaseHandle, account: SeededAccount)
     issueApiTokenIn(tx, deps, systemContext('bench'), {
       accountId: account.accountId,
       ownerId: account.adminId,
-      name: 'bench',
+      // Unique per run, so a reused database takes another token.
+      name: `bench ${new Date().toISOString()}`,
       scopes: ALL_SCOPE_KEYS,
       expiresAt: null,
     }),
@@ -110,14 +148,22 @@ async function issueBenchToken(database: DatabaseHandle, account: SeededAccount)
 async function prepareEmbedded(
   users: number,
 ): Promise<{ dataDir: string; account: SeededAccount & { token: string } }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'steward-bench-'));
+  const dataDir = join(tmpdir(), `steward-bench-pglite-${String(users)}`);
+  const loadedMarker = join(dataDir, 'bench-loaded');
+  const reused = flags.reuse && existsSync(loadedMarker);
+  if (!reused) rmSync(dataDir, { recursive: true, force: true });
   const database = await openDatabase({ databaseUrl: null, dataDir });
   await migrate(database);
   const started = Date.now();
-  const seeded = await database.withSession((session) => seedAccount(session, ACCOUNT_IDS.medium, users));
+  const seeded = reused
+    ? seededAccount(ACCOUNT_IDS.medium)
+    : await database.withSession((session) => seedAccount(session, ACCOUNT_IDS.medium, users));
   const token = await issueBenchToken(database, seeded);
   await database.close();
-  log(`Loaded ${String(users)} users into PGlite in ${String(Math.round((Date.now() - started) / 1000))} s`);
+  if (!reused) {
+    writeFileSync(loadedMarker, '');
+    log(`Loaded ${String(users)} users into PGlite in ${String(Math.round((Date.now() - started) / 1000))} s`);
+  }
   return { dataDir, account: { ...seeded, token } };
 }
 
@@ -337,7 +383,10 @@ async function main(): Promise<void> {
   const results: CaseResult[] = [];
   let ceilingRps = 0;
   try {
-    for (const testCase of cases(accounts)) {
+    const selected = cases(accounts).filter(
+      (testCase) => testCase.id === 'ceiling' || onlyCases === null || onlyCases.test(testCase.id),
+    );
+    for (const testCase of selected) {
       const server = servers[testCase.target];
       await drive(server.address, tokenFor(testCase), testCase, WARMUP_S);
       server.resetPeak();

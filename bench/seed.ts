@@ -130,10 +130,8 @@ const sqlArray = (items: string[]): string => `ARRAY[${items.map((s) => `'${s.re
  */
 export async function seedAccount(session: ScriptSession, accountId: string, users: number): Promise<SeededAccount> {
   const prefix = accountId.slice(0, 8);
-  // Identities are global: each seeded account gets its own mail domains.
   const tag = accountId.slice(6, 8);
-  const environmentIds = [1, 2, 3].map((n) => `${prefix}${'e'.repeat(7)}${String(n).padStart(9, '0')}`);
-  const teamIds = Array.from({ length: 50 }, (_, n) => `${prefix}${'f'.repeat(7)}${String(n).padStart(9, '0')}`);
+  const { environmentIds, teamIds } = seededAccount(accountId);
   const base = "timestamptz '2024-01-01 00:00:00+00'";
   await session.exec(`
     INSERT INTO accounts (id, name, created_at, updated_at) VALUES ('${accountId}', 'Bench ${users}', now(), now());
@@ -200,6 +198,16 @@ export async function seedAccount(session: ScriptSession, accountId: string, use
   // A freshly loaded table has no visibility map yet; without it every index-only scan (deep
   // pages) visits the heap. Autovacuum would get there; the benchmark should not wait for it.
   await session.exec('VACUUM ANALYZE');
+  return seededAccount(accountId);
+}
+
+/** What the load of `accountId` creates; the ids are derived from it, so a loaded database can be reused. */
+export function seededAccount(accountId: string): SeededAccount {
+  const prefix = accountId.slice(0, 8);
+  // Identities are global: each seeded account gets its own mail domains.
+  const tag = accountId.slice(6, 8);
+  const environmentIds = [1, 2, 3].map((n) => `${prefix}${'e'.repeat(7)}${String(n).padStart(9, '0')}`);
+  const teamIds = Array.from({ length: 50 }, (_, n) => `${prefix}${'f'.repeat(7)}${String(n).padStart(9, '0')}`);
   return {
     accountId,
     adminId: userIdOf(accountId, 97),

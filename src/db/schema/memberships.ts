@@ -1,4 +1,4 @@
-import { bigint, boolean, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, jsonb, pgTable, smallint, text } from 'drizzle-orm/pg-core';
 import { at } from './columns.js';
 
 export const memberships = pgTable('memberships', {
@@ -59,8 +59,10 @@ export const teamMembers = pgTable('team_members', {
   createdAt: at('created_at').notNull(),
 });
 
+/** One account's counters, split into slots that concurrent writers bump apart; read their sums. */
 export const accountUserStats = pgTable('account_user_stats', {
   accountId: text('account_id').notNull(),
+  slot: smallint('slot').notNull(),
   members: bigint('members', { mode: 'number' }).notNull(),
   version: bigint('version', { mode: 'number' }).notNull(),
 });

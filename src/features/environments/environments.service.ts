@@ -1,11 +1,7 @@
 import type { FieldProblem } from '../../core/errors.js';
 import type { Executor } from '../../db/client.js';
 import { resolveRoles } from '../roles/roles.service.js';
-import { findEnvironments, type EnvironmentRow } from './environments.store.js';
-
-export async function listEnvironments(ex: Executor, accountId: string): Promise<EnvironmentRow[]> {
-  return findEnvironments(ex, accountId);
-}
+import { findEnvironments } from './environments.store.js';
 
 /**
  * Checks an environment → role map against the account: every key must be one of its

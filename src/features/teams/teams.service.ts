@@ -8,7 +8,6 @@ import type { Executor } from '../../db/client.js';
 import {
   deleteTeamMembers,
   findTeam,
-  findTeamRolesOfUser,
   insertTeam,
   insertTeamMembers,
   replaceTeamRoles,
@@ -76,12 +75,4 @@ export async function removeTeamMembers(
   userIds: string[],
 ): Promise<string[]> {
   return deleteTeamMembers(tx, accountId, teamId, userIds);
-}
-
-export async function teamRolesOfUser(
-  ex: Executor,
-  accountId: string,
-  userId: string,
-): Promise<{ teamId: string; environmentId: string; roleKey: string }[]> {
-  return findTeamRolesOfUser(ex, accountId, userId);
 }

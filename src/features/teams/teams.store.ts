@@ -70,17 +70,3 @@ export async function deleteTeamMembers(
 }
 
 /** The (environment → role) maps of the teams a user belongs to, for effective permissions. */
-export async function findTeamRolesOfUser(
-  ex: Executor,
-  accountId: string,
-  userId: string,
-): Promise<{ teamId: string; environmentId: string; roleKey: string }[]> {
-  return ex
-    .select({ teamId: teamRoles.teamId, environmentId: teamRoles.environmentId, roleKey: teamRoles.roleKey })
-    .from(teamRoles)
-    .innerJoin(
-      teamMembers,
-      and(eq(teamMembers.accountId, teamRoles.accountId), eq(teamMembers.teamId, teamRoles.teamId)),
-    )
-    .where(and(eq(teamRoles.accountId, accountId), eq(teamMembers.userId, userId)));
-}

@@ -100,6 +100,7 @@ export async function inviteUser(
         allowLoginSso: input.allowLoginSso,
         invitedBy: ctx.actor.label,
         onboarding: defaultOnboarding(),
+        roleMap: input.environments,
         createdAt: stamp,
         updatedAt: stamp,
       });

@@ -3,9 +3,9 @@ import { conflict, invalid, notFound, type FieldProblem } from '../../core/error
 import type { Executor } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { checkEnvironmentRoles, listEnvironments } from '../environments/environments.service.js';
-import { resolveRoles } from '../roles/roles.service.js';
-import { addTeamMembers, removeTeamMembers, teamExists, teamRolesOfUser } from '../teams/teams.service.js';
+import { checkEnvironmentRoles } from '../environments/environments.service.js';
+import { findBuiltInRole } from '../roles/roles.catalog.js';
+import { addTeamMembers, removeTeamMembers, teamExists } from '../teams/teams.service.js';
 import {
   containsPattern,
   effectivePermissions,
@@ -18,6 +18,7 @@ import {
 import {
   countUsers,
   deleteMembership,
+  findPermissionFacts,
   findUserTotal,
   findUsersVersion,
   findUserStats,
@@ -146,21 +147,14 @@ export async function guardLastAdmin(tx: Executor, user: UserRecord, losesAdmin:
 }
 
 export async function getUserPermissions(deps: Deps, ref: UserRef): Promise<EffectivePermissions> {
-  const user = await requireUser(deps.db, ref);
-  const [environments, teamRoles] = await Promise.all([
-    listEnvironments(deps.db, ref.accountId),
-    teamRolesOfUser(deps.db, ref.accountId, ref.userId),
-  ]);
-  const roleKeys = [...Object.values(user.environments), ...teamRoles.map((r) => r.roleKey)];
-  const roles = await resolveRoles(deps.db, ref.accountId, roleKeys);
-  return effectivePermissions({
-    isAdmin: user.isAdmin,
-    isActive: user.isActive,
-    environmentIds: environments.map((env) => env.id),
-    ownRoles: user.environments,
-    teamRoles,
-    rolePrivileges: new Map([...roles].map(([key, role]) => [key, role.privileges])),
-  });
+  const facts = await findPermissionFacts(deps.db, ref.accountId, ref.userId);
+  if (!facts) throw notFound('User');
+  const rolePrivileges = new Map<string, readonly string[]>(Object.entries(facts.customRoles));
+  for (const key of [...Object.values(facts.ownRoles), ...facts.teamRoles.map((r) => r.roleKey)]) {
+    const builtIn = findBuiltInRole(key);
+    if (builtIn) rolePrivileges.set(key, builtIn.privileges);
+  }
+  return effectivePermissions({ ...facts, rolePrivileges });
 }
 
 export interface UserPatch {
@@ -196,9 +190,10 @@ export async function patchUser(deps: Deps, ctx: RequestContext, ref: UserRef, p
     if (Object.keys(changes).length === 0 && patch.environments == null) return before;
 
     await guardLastAdmin(tx, before, patch.isAdmin === false);
-    await updateMembership(tx, ref.accountId, ref.userId, { ...changes, updatedAt: deps.clock.now().toISOString() });
+    changes.updatedAt = deps.clock.now().toISOString();
+    await updateMembership(tx, ref.accountId, ref.userId, changes);
     if (patch.environments != null) await replaceMembershipRoles(tx, ref.accountId, ref.userId, patch.environments);
-    const after = await requireUser(tx, ref);
+    const after = { ...before, ...changes, environments: patch.environments ?? before.environments };
     await recordAudit(tx, ctx, deps.clock.now(), {
       accountId: ref.accountId,
       action: 'user.update',
@@ -221,10 +216,12 @@ async function changeMembership(
 ): Promise<UserRecord> {
   return deps.db.transaction(async (tx) => {
     const before = await requireUser(tx, ref);
-    const changes = await decide(tx, before);
-    if (changes === null) return before;
-    await updateMembership(tx, ref.accountId, ref.userId, { ...changes, updatedAt: deps.clock.now().toISOString() });
-    const after = await requireUser(tx, ref);
+    const decided = await decide(tx, before);
+    if (decided === null) return before;
+    const changes = { ...decided, updatedAt: deps.clock.now().toISOString() };
+    await updateMembership(tx, ref.accountId, ref.userId, changes);
+    // What was written is known: the user as it is now, without reading it back.
+    const after = { ...before, ...changes };
     await recordAudit(tx, ctx, deps.clock.now(), {
       accountId: ref.accountId,
       action,

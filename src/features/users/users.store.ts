@@ -4,10 +4,13 @@ import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import {
   accountUserStats,
+  environments,
   identities,
   membershipRoles,
   memberships,
+  roles,
   teamMembers,
+  teamRoles,
   userCountCache,
 } from '../../db/schema/index.js';
 import { conflict } from '../../core/errors.js';
@@ -33,13 +36,71 @@ const userColumns = {
   groups: teamIds,
 };
 
+/** Outside a transaction the lookup is a prepared statement; inside one it is planned afresh. */
 export async function findUser(ex: Executor, accountId: string, userId: string): Promise<UserRecord | undefined> {
-  const [row] = await ex
-    .select(userColumns)
-    .from(memberships)
-    .innerJoin(identities, eq(identities.id, memberships.userId))
-    .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId)))
-    .limit(1);
+  const statement = preparedFor(ex, 'user', () =>
+    ex
+      .select(userColumns)
+      .from(memberships)
+      .innerJoin(identities, eq(identities.id, memberships.userId))
+      .where(
+        and(eq(memberships.accountId, sql.placeholder('account')), eq(memberships.userId, sql.placeholder('user'))),
+      )
+      .limit(1)
+      .prepare('users_one'),
+  );
+  const [row] = await statement.execute({ account: accountId, user: userId });
+  return row;
+}
+
+/** Everything a user's effective permissions are computed from. */
+export interface PermissionFacts {
+  isAdmin: boolean;
+  isActive: boolean;
+  /** environment id → the user's own role */
+  ownRoles: Record<string, string>;
+  /** the account's environments, oldest first */
+  environmentIds: string[];
+  /** the roles the user's teams give, per environment */
+  teamRoles: { environmentId: string; roleKey: string }[];
+  /** privileges of the account's custom roles that the user holds, directly or through a team */
+  customRoles: Record<string, string[]>;
+}
+
+/** One round trip: the membership, the account's environments, team grants and custom roles. */
+export async function findPermissionFacts(
+  ex: Executor,
+  accountId: string,
+  userId: string,
+): Promise<PermissionFacts | undefined> {
+  // Spelled out with the table name: in a one-table select Drizzle leaves columns unqualified,
+  // and inside these subqueries an unqualified account_id would mean the subquery's own.
+  const member = { accountId: sql.raw('memberships.account_id'), userId: sql.raw('memberships.user_id') };
+  const teamGrants = sql`from ${teamMembers} tm
+    join ${teamRoles} tr on tr.account_id = tm.account_id and tr.team_id = tm.team_id
+    where tm.account_id = ${member.accountId} and tm.user_id = ${member.userId}`;
+  const statement = preparedFor(ex, 'permissions', () =>
+    ex
+      .select({
+        isAdmin: memberships.isAdmin,
+        isActive: memberships.isActive,
+        ownRoles: roleMap,
+        environmentIds: sql<string[]>`coalesce((select json_agg(e.id order by e.created_at, e.id)
+          from ${environments} e where e.account_id = ${member.accountId}), '[]')`,
+        teamRoles: sql<PermissionFacts['teamRoles']>`coalesce((select json_agg(json_build_object(
+          'environmentId', tr.environment_id, 'roleKey', tr.role_key)) ${teamGrants}), '[]')`,
+        customRoles: sql<Record<string, string[]>>`coalesce((select json_object_agg(r.key, r.privileges)
+          from ${roles} r where r.account_id = ${member.accountId} and r.key in (
+            select own.role_key from jsonb_each_text(memberships.role_map) as own(environment_id, role_key)
+            union select tr.role_key ${teamGrants})), '{}')`,
+      })
+      .from(memberships)
+      .where(
+        and(eq(memberships.accountId, sql.placeholder('account')), eq(memberships.userId, sql.placeholder('user'))),
+      )
+      .prepare('users_permissions'),
+  );
+  const [row] = await statement.execute({ account: accountId, user: userId });
   return row;
 }
 
@@ -141,7 +202,7 @@ export type TotalSource =
 function totalExpression(p: Params, accountId: string, filter: UserFilter, source: TotalSource): SQL<number | null> {
   switch (source.kind) {
     case 'members':
-      return sql`cast((select s.members from ${accountUserStats} s where s.account_id = ${p.bind('account', accountId)}) as integer)`;
+      return sql`cast((select sum(s.members) from ${accountUserStats} s where s.account_id = ${p.bind('account', accountId)}) as integer)`;
     case 'teams':
       return sql`cast((select count(distinct t.user_id) from ${teamMembers} t
         where t.account_id = ${p.bind('account', accountId)} and t.team_id in (${teamList(p, source.teamIds)})) as integer)`;
@@ -149,8 +210,8 @@ function totalExpression(p: Params, accountId: string, filter: UserFilter, sourc
       return sql`cast((select count(*) from ${memberships} where ${filterCondition(p, accountId, filter)}) as integer)`;
     case 'cached':
       return sql`cast((select c.total from ${userCountCache} c
-        join ${accountUserStats} s on s.account_id = c.account_id and s.version = c.version
-        where c.account_id = ${p.bind('account', accountId)} and c.filter_key = ${p.bind('filterKey', source.filterKey)}) as integer)`;
+        where c.account_id = ${p.bind('account', accountId)} and c.filter_key = ${p.bind('filterKey', source.filterKey)}
+          and c.version = (select sum(s.version) from ${accountUserStats} s where s.account_id = c.account_id)) as integer)`;
   }
 }
 
@@ -208,7 +269,7 @@ export async function findUserPage(
 export async function findUsersVersion(ex: Executor, accountId: string): Promise<number> {
   const statement = preparedFor(ex, 'version', () =>
     ex
-      .select({ version: accountUserStats.version })
+      .select({ version: sql<number>`cast(coalesce(sum(${accountUserStats.version}), 0) as bigint)`.mapWith(Number) })
       .from(accountUserStats)
       .where(eq(accountUserStats.accountId, sql.placeholder('account')))
       .prepare('users_version'),
@@ -267,7 +328,10 @@ export interface UserStats {
 
 export async function findUserStats(ex: Executor, accountId: string): Promise<UserStats> {
   const [row] = await ex
-    .select({ members: accountUserStats.members, version: accountUserStats.version })
+    .select({
+      members: sql<number>`cast(coalesce(sum(${accountUserStats.members}), 0) as bigint)`.mapWith(Number),
+      version: sql<number>`cast(coalesce(sum(${accountUserStats.version}), 0) as bigint)`.mapWith(Number),
+    })
     .from(accountUserStats)
     .where(eq(accountUserStats.accountId, accountId));
   return row ?? { members: 0, version: 0 };
