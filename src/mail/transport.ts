@@ -22,8 +22,9 @@ export function createMailTransport(config: Config, log: Logger): MailTransport 
   return config.smtpUrl === null ? fileTransport(join(config.dataDir, 'mail'), log) : smtpTransport(config.smtpUrl);
 }
 
+/** Pooled: the outbox sends a batch side by side over a few kept-open connections. */
 function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  const transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 5 });
   return {
     send: async (mail) => {
       await transporter.sendMail(toNodemailer(mail));

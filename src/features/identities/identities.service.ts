@@ -1,6 +1,6 @@
 import { newId } from '../../core/ids.js';
 import type { Executor } from '../../db/client.js';
-import { findIdentityByEmail, insertIdentityIfAbsent, updateIdentity, type IdentityRow } from './identities.store.js';
+import { insertIdentityIfAbsent, updateIdentity, type IdentityRow } from './identities.store.js';
 
 /** One person, one identity: an email seen before gets the identity it already has. */
 export async function findOrCreateIdentity(
@@ -8,8 +8,6 @@ export async function findOrCreateIdentity(
   now: Date,
   input: { email: string; name: string },
 ): Promise<IdentityRow> {
-  const existing = await findIdentityByEmail(tx, input.email);
-  if (existing) return existing;
   const stamp = now.toISOString();
   return insertIdentityIfAbsent(tx, {
     id: newId(now),

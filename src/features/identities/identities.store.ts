@@ -6,17 +6,20 @@ export type IdentityRow = typeof identities.$inferSelect;
 
 // Global table (one person across accounts): no account_id to filter on.
 
-export async function findIdentityByEmail(ex: Executor, email: string): Promise<IdentityRow | undefined> {
-  const [row] = await ex.select().from(identities).where(eq(identities.email, email)).limit(1);
-  return row;
-}
-
-/** Locks the identity row, so two invitations of one new email cannot create it twice. */
+/**
+ * The identity of the email, inserted when there is none; either way its row is locked, so two
+ * invitations of one new email cannot create it twice. A new email costs one statement.
+ */
 export async function insertIdentityIfAbsent(
   ex: Executor,
   identity: typeof identities.$inferInsert,
 ): Promise<IdentityRow> {
-  await ex.insert(identities).values(identity).onConflictDoNothing({ target: identities.email });
+  const [inserted] = await ex
+    .insert(identities)
+    .values(identity)
+    .onConflictDoNothing({ target: identities.email })
+    .returning();
+  if (inserted) return inserted;
   const [row] = await ex.select().from(identities).where(eq(identities.email, identity.email)).for('update');
   if (!row) throw new Error('Identity vanished after insert');
   return row;

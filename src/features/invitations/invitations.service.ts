@@ -18,6 +18,8 @@ export interface InvitationToSend {
   inviterIdentityId: string | null;
   inviterLabel: string;
   ttlHours: number;
+  /** the user has never been invited to the account, so there is no open link to revoke */
+  firstInvitation: boolean;
 }
 
 export function invitationLink(publicUrl: string, token: string): string {
@@ -32,7 +34,7 @@ export async function sendInvitation(tx: Executor, deps: Deps, input: Invitation
   const now = deps.clock.now();
   const token = newAccountSecret(INVITATION_PREFIX, input.accountId);
   const expiresAt = addHours(now, input.ttlHours);
-  await revokeOpenInvitations(tx, input.accountId, input.userId, now.toISOString());
+  if (!input.firstInvitation) await revokeOpenInvitations(tx, input.accountId, input.userId, now.toISOString());
   await insertInvitation(tx, {
     accountId: input.accountId,
     id: newId(now),

@@ -12,6 +12,7 @@ import { auditView, guardLastAdmin, requireUser } from './users.service.js';
 import {
   findUserIdByEmail,
   insertMembership,
+  insertMembershipRoles,
   replaceMembershipRoles,
   updateMembership,
   type UserRecord,
@@ -64,16 +65,15 @@ export async function inviteUser(
     const now = deps.clock.now();
     const stamp = now.toISOString();
     const existingId = await findUserIdByEmail(tx, accountId, email);
-    let userId: string;
     let before: UserRecord | undefined;
+    let after: UserRecord;
     if (existingId !== undefined) {
       if (!input.isReInvite) throw conflict('User already exists in this account');
       before = await requireUser(tx, { accountId, userId: existingId });
       if (before.status === 'active') throw conflict('User has already accepted an invitation to this account');
-      userId = existingId;
       await guardLastAdmin(tx, before, !input.isAdmin);
       // A re-invite restates the invitation: name, admin flag, login methods and roles.
-      await updateMembership(tx, accountId, userId, {
+      await updateMembership(tx, accountId, existingId, {
         userName,
         nameKey: nameKey(userName),
         isAdmin: input.isAdmin,
@@ -82,46 +82,50 @@ export async function inviteUser(
         allowLoginSso: input.allowLoginSso,
         updatedAt: stamp,
       });
+      await replaceMembershipRoles(tx, accountId, existingId, input.environments);
+      after = await requireUser(tx, { accountId, userId: existingId });
     } else {
       const identity = await findOrCreateIdentity(tx, now, { email, name: userName });
-      userId = identity.id;
-      await insertMembership(tx, {
+      const membership = {
         accountId,
-        userId,
+        userId: identity.id,
         userEmail: email,
         userName,
         nameKey: nameKey(userName),
         isAdmin: input.isAdmin,
         isActive: true,
-        status: 'invited',
-        source: 'rivery',
+        status: 'invited' as const,
+        source: 'rivery' as const,
         allowLoginPassword: input.allowLoginPassword,
         allowLoginGoogle: input.allowLoginGoogle,
         allowLoginSso: input.allowLoginSso,
         invitedBy: ctx.actor.label,
         onboarding: defaultOnboarding(),
-        roleMap: input.environments,
+        lastLogin: null,
         createdAt: stamp,
         updatedAt: stamp,
-      });
+      };
+      await insertMembership(tx, { ...membership, roleMap: input.environments });
+      await insertMembershipRoles(tx, accountId, identity.id, input.environments);
+      // Everything the new user is made of was just written: no need to read it back.
+      after = { ...membership, isSuperAdmin: identity.isSuperAdmin, environments: input.environments, groups: [] };
     }
-    await replaceMembershipRoles(tx, accountId, userId, input.environments);
-    const after = await requireUser(tx, { accountId, userId });
     await sendInvitation(tx, deps, {
       accountId,
       accountName: account.name,
-      userId,
+      userId: after.userId,
       email,
       inviteeName: after.userName,
       inviterIdentityId: ctx.actor.identityId,
       inviterLabel: ctx.actor.label,
       ttlHours: INVITATION_TTL_HOURS,
+      firstInvitation: before === undefined,
     });
     await recordAudit(tx, ctx, now, {
       accountId,
       action: before === undefined ? 'user.invite' : 'user.reinvite',
       targetType: 'user',
-      targetId: userId,
+      targetId: after.userId,
       before: before === undefined ? null : auditView(before),
       after: auditView(after),
     });
@@ -152,6 +156,7 @@ export async function reInviteUser(
       inviterIdentityId: ctx.actor.identityId,
       inviterLabel: ctx.actor.label,
       ttlHours: INVITATION_TTL_HOURS,
+      firstInvitation: false,
     });
     await recordAudit(tx, ctx, deps.clock.now(), {
       accountId,

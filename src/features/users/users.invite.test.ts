@@ -14,7 +14,7 @@ import {
   membershipRoles,
   memberships,
 } from '../../db/schema/index.js';
-import { drainOutbox } from '../../mail/outbox.js';
+import { drainBacklog, drainOutbox } from '../../mail/outbox.js';
 import { createMailTransport } from '../../mail/transport.js';
 import { useTestApp, type TestApp } from '../../../test/app.js';
 import { addUser, createAccount, type TestAccount } from '../../../test/factories.js';
@@ -124,7 +124,7 @@ function problemsOf(res: LightMyRequestResponse): Problem[] {
 async function deliverMail(app: TestApp = t): Promise<number> {
   const transport = createMailTransport(app.config, app.deps.log);
   try {
-    return await drainOutbox(app.deps, transport);
+    return (await drainOutbox(app.deps, transport)).delivered;
   } finally {
     transport.close();
   }
@@ -641,6 +641,21 @@ describe('the invitation mail', () => {
     expect(html).toContain('R&amp;D &lt;Team&gt;');
     expect(html).not.toContain('<img');
     expect(text).toContain('Hello <img src=x onerror=alert(1)>,');
+  });
+
+  it('delivers a backlog bigger than one batch in one drain, each mail once', async () => {
+    const account = await createAccount(t);
+    const emails = Array.from({ length: 45 }, (_, n) => newEmail(`burst${String(n)}`));
+    for (const email of emails) expect((await invite(account, { user_email: email })).statusCode).toBe(200);
+
+    const transport = createMailTransport(t.config, t.deps.log);
+    try {
+      expect(await drainBacklog(t.deps, transport)).toBe(emails.length);
+    } finally {
+      transport.close();
+    }
+    for (const email of emails) expect(mailsTo(email)).toHaveLength(1);
+    expect(await deliverMail()).toBe(0);
   });
 
   it('sends nothing for a refused invitation', async () => {

@@ -417,6 +417,16 @@ export async function replaceMembershipRoles(
   await ex
     .delete(membershipRoles)
     .where(and(eq(membershipRoles.accountId, accountId), eq(membershipRoles.userId, userId)));
+  await insertMembershipRoles(ex, accountId, userId, roles);
+}
+
+/** The roles of a membership that has none yet. */
+export async function insertMembershipRoles(
+  ex: Executor,
+  accountId: string,
+  userId: string,
+  roles: Record<string, string>,
+): Promise<void> {
   const rows = Object.entries(roles).map(([environmentId, roleKey]) => ({ accountId, userId, environmentId, roleKey }));
   if (rows.length > 0) await ex.insert(membershipRoles).values(rows);
 }
