@@ -6,7 +6,13 @@ import { Type } from 'typebox';
 import type { Deps } from './deps.js';
 import type { DatabaseHandle } from './db/client.js';
 import { isSchemaCurrent } from './db/migrate.js';
-import { TokenVerifier } from './features/api-tokens/api-tokens.service.js';
+import { TokenVerifier } from './features/api-tokens/api-tokens.verifier.js';
+import { accountRoutes } from './features/accounts/accounts.routes.js';
+import { scopeRoutes, tokenRoutes } from './features/api-tokens/api-tokens.routes.js';
+import { environmentRoutes } from './features/environments/environments.routes.js';
+import { privilegeRoutes, roleRoutes } from './features/roles/roles.routes.js';
+import { settingsRoutes } from './features/settings/settings.routes.js';
+import { teamRoutes } from './features/teams/teams.routes.js';
 import { userRoutes } from './features/users/users.routes.js';
 import { installAuth } from './http/auth.js';
 import { badUrlHandler, installErrorHandling } from './http/error-handler.js';
@@ -73,7 +79,20 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   await app.register(
     async (api) => {
       installAuth(api, verifier);
-      await api.register(userRoutes(deps), { prefix: '/accounts/:account_id' });
+      await api.register(privilegeRoutes());
+      await api.register(scopeRoutes());
+      await api.register(accountRoutes(deps));
+      await api.register(
+        async (account) => {
+          await account.register(userRoutes(deps));
+          await account.register(environmentRoutes(deps));
+          await account.register(roleRoutes(deps));
+          await account.register(teamRoutes(deps));
+          await account.register(tokenRoutes(deps, verifier));
+          await account.register(settingsRoutes(deps));
+        },
+        { prefix: '/accounts/:account_id' },
+      );
     },
     { prefix: '/v1' },
   );

@@ -1,15 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../core/context.js';
 import { forbidden, notFound, unauthenticated } from '../core/errors.js';
-import { findScope, type ScopeKey } from '../features/api-tokens/api-tokens.scopes.js';
-import type { TokenPrincipal, TokenVerifier } from '../features/api-tokens/api-tokens.service.js';
+import { findScope, type Scope, type ScopeKey } from '../features/api-tokens/api-tokens.scopes.js';
+import { isTrustedAddress } from '../features/settings/settings.rules.js';
+import type { TokenPrincipal, TokenVerifier } from '../features/api-tokens/api-tokens.verifier.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The token scope the route needs; its privilege is required of the token's owner too. */
+    /** The token scope the route needs; what the scope needs is required of the token's owner too. */
     scope?: ScopeKey;
     /** `public`: no credentials at all. */
     auth?: 'public';
+    /**
+     * Routes of the operators' realm: `any-account` lets super admins name any account in the
+     * path (others only their token's); `only` also refuses everyone but super admins.
+     */
+    operator?: 'any-account' | 'only';
   }
   interface FastifyRequest {
     ctx: RequestContext;
@@ -40,7 +46,7 @@ export function installAuth(app: FastifyInstance, verifier: TokenVerifier): void
         ...route.schema,
         security: [{ bearerAuth: [scope.key] }],
         description:
-          `${route.schema?.description ?? ''}\n\nToken scope: \`${scope.key}\` (the token's owner must hold \`${scope.privilege}\`).`.trim(),
+          `${route.schema?.description ?? ''}\n\nToken scope: \`${scope.key}\` (${ownerRequirement(scope)}).`.trim(),
       };
     }
   });
@@ -53,9 +59,15 @@ export function installAuth(app: FastifyInstance, verifier: TokenVerifier): void
       return;
     }
     const principal = await authenticate(req, verifier);
+    if (!isTrustedAddress(req.ip, principal.trustedIps)) {
+      throw forbidden('This account accepts API tokens only from its trusted IP addresses');
+    }
     const accountId = (req.params as { account_id?: unknown }).account_id;
-    if (typeof accountId === 'string' && accountId !== principal.accountId) throw notFound('Account');
-    authorize(principal, config.scope);
+    const mayNameAnyAccount = config.operator !== undefined && principal.isSuperAdmin;
+    if (typeof accountId === 'string' && accountId !== principal.accountId && !mayNameAnyAccount) {
+      throw notFound('Account');
+    }
+    authorize(principal, config.scope, config.operator === 'only');
     req.principal = principal;
     req.ctx = {
       actor: { type: 'token', identityId: principal.identityId, tokenId: principal.tokenId, label: principal.email },
@@ -63,6 +75,12 @@ export function installAuth(app: FastifyInstance, verifier: TokenVerifier): void
       clientIp: req.ip,
     };
   });
+}
+
+function ownerRequirement(scope: Scope): string {
+  if (scope.operator) return 'the token’s owner must be a super admin';
+  if (scope.privilege === null) return 'any active member’s token';
+  return `the token’s owner must hold \`${scope.privilege}\``;
 }
 
 async function authenticate(req: FastifyRequest, verifier: TokenVerifier): Promise<TokenPrincipal> {
@@ -75,11 +93,14 @@ async function authenticate(req: FastifyRequest, verifier: TokenVerifier): Promi
   return principal;
 }
 
-function authorize(principal: TokenPrincipal, scopeKey: ScopeKey | undefined): void {
+function authorize(principal: TokenPrincipal, scopeKey: ScopeKey | undefined, operatorOnly: boolean): void {
   if (scopeKey === undefined) return;
   if (!principal.scopes.has(scopeKey)) throw forbidden(`This token lacks the scope "${scopeKey}"`);
   const scope = findScope(scopeKey);
-  if (scope && !principal.privileges.has(scope.privilege)) {
+  if ((operatorOnly || scope?.operator === true) && !principal.isSuperAdmin) {
+    throw forbidden(`Only operators (super admins) may use the scope "${scopeKey}"`);
+  }
+  if (scope?.privilege != null && !principal.privileges.has(scope.privilege)) {
     throw forbidden(`The token's owner may no longer use the scope "${scopeKey}" (needs ${scope.privilege})`);
   }
 }

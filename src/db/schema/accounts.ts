@@ -37,3 +37,9 @@ export const roles = pgTable('roles', {
   createdAt: at('created_at').notNull(),
   updatedAt: at('updated_at').notNull(),
 });
+
+export const accountSecuritySettings = pgTable('account_security_settings', {
+  accountId: text('account_id').primaryKey(),
+  trustedIps: text('trusted_ips').array().notNull().default([]),
+  updatedAt: at('updated_at').notNull(),
+});

@@ -1,20 +1,23 @@
 import type { RequestContext } from '../../core/context.js';
-import { invalid } from '../../core/errors.js';
-import { dbTimestampMs } from '../../core/time.js';
+import { forbidden, invalid, notFound, type FieldProblem } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { keyedHash, newAccountSecret, parseAccountSecret } from '../../core/secrets.js';
+import { keyedHash, newAccountSecret } from '../../core/secrets.js';
 import type { Executor } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { ACCOUNT_PRIVILEGES } from '../roles/roles.catalog.js';
+import { MANAGE_TOKENS_PRIVILEGE, parseDateTime } from './api-tokens.rules.js';
 import { findScope } from './api-tokens.scopes.js';
-import { findTokenWithOwner, insertApiToken, updateTokenLastUse } from './api-tokens.store.js';
+import type { TokenPrincipal, TokenVerifier } from './api-tokens.verifier.js';
+import {
+  countApiTokens,
+  deleteApiToken,
+  findApiTokenPage,
+  insertApiToken,
+  lockApiToken,
+  type ApiTokenRecord,
+} from './api-tokens.store.js';
 
 export const API_TOKEN_PREFIX = 'stw';
-/** How long a verified token may be trusted without asking the database again. */
-const CACHE_MS = 1_000;
-const LAST_USE_RESOLUTION_MS = 60_000;
-const CACHE_LIMIT = 10_000;
 
 export interface NewApiToken {
   accountId: string;
@@ -28,6 +31,7 @@ export interface IssuedApiToken {
   id: string;
   /** The secret; shown once, never stored. */
   token: string;
+  createdAt: string;
 }
 
 /** Issues a token inside the caller's transaction. */
@@ -46,6 +50,8 @@ export async function issueApiTokenIn(
   const now = deps.clock.now();
   const token = newAccountSecret(API_TOKEN_PREFIX, input.accountId);
   const id = newId(now);
+  const createdAt = now.toISOString();
+  const scopes = [...new Set(input.scopes)];
   await insertApiToken(tx, {
     accountId: input.accountId,
     id,
@@ -53,82 +59,172 @@ export async function issueApiTokenIn(
     name: input.name,
     nameKey: input.name.toLowerCase(),
     tokenHash: keyedHash(deps.config.secret, 'api-token', token),
-    scopes: [...new Set(input.scopes)],
+    scopes,
     expiresAt: input.expiresAt?.toISOString() ?? null,
-    createdAt: now.toISOString(),
+    createdAt,
   });
+  // Never the secret nor its hash: the audit log is read by more people than the tokens' owners.
   await recordAudit(tx, ctx, now, {
     accountId: input.accountId,
     action: 'token.create',
     targetType: 'api_token',
     targetId: id,
-    after: { name: input.name, owner_id: input.ownerId, scopes: input.scopes },
+    after: {
+      name: input.name,
+      owner_id: input.ownerId,
+      scopes,
+      expires_at: input.expiresAt?.toISOString() ?? null,
+    },
   });
-  return { id, token };
+  return { id, token, createdAt };
 }
 
-/** Who a verified token acts for, and what it may do right now. */
-export interface TokenPrincipal {
-  tokenId: string;
+/** The token making a call, as far as managing tokens needs to know it. */
+export type TokenCaller = Pick<TokenPrincipal, 'identityId' | 'email' | 'scopes' | 'privileges'>;
+
+export interface NewTokenRequest {
   accountId: string;
-  identityId: string;
-  email: string;
-  scopes: ReadonlySet<string>;
-  /** the owner's account-wide privileges at the time of the check */
-  privileges: ReadonlySet<string>;
+  name: string;
+  scopes: string[];
+  /** as the client sent it; `undefined`: the token never expires */
+  expiresAt: string | undefined;
 }
 
-interface CacheEntry {
-  principal: TokenPrincipal | null;
-  expiresAt: number;
+export interface CreatedApiToken {
+  record: ApiTokenRecord;
+  /** The secret; shown once, never stored. */
+  token: string;
 }
 
 /**
- * Verifies bearer tokens. A verdict is reused for at most a second, so a revocation, a
- * deactivated owner or a lost privilege takes effect on every process within that second.
+ * Creates a token for the caller. It may carry only scopes the calling token holds itself,
+ * so no token can mint one more powerful than itself.
  */
-export class TokenVerifier {
-  private readonly cache = new Map<string, CacheEntry>();
-
-  constructor(private readonly deps: Deps) {}
-
-  async verify(token: string, clientIp: string | null): Promise<TokenPrincipal | null> {
-    const parsed = parseAccountSecret(API_TOKEN_PREFIX, token);
-    if (parsed === null) return null;
-    const hash = keyedHash(this.deps.config.secret, 'api-token', token);
-    const nowMs = this.deps.clock.now().getTime();
-    const cached = this.cache.get(hash);
-    if (cached !== undefined && cached.expiresAt > nowMs) return cached.principal;
-
-    const principal = await this.load(parsed.accountId, hash, clientIp);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(hash, { principal, expiresAt: nowMs + CACHE_MS });
-    return principal;
-  }
-
-  private async load(accountId: string, hash: string, clientIp: string | null): Promise<TokenPrincipal | null> {
-    const row = await findTokenWithOwner(this.deps.db, accountId, hash);
-    const now = this.deps.clock.now();
-    if (!row || !row.ownerIsActive) return null;
-    if (row.expiresAt !== null && dbTimestampMs(row.expiresAt) <= now.getTime()) return null;
-    const staleBefore = new Date(now.getTime() - LAST_USE_RESOLUTION_MS);
-    if (row.lastUsedAt === null || dbTimestampMs(row.lastUsedAt) < staleBefore.getTime()) {
-      await updateTokenLastUse(
-        this.deps.db,
-        accountId,
-        row.tokenId,
-        now.toISOString(),
-        clientIp,
-        staleBefore.toISOString(),
-      );
+export async function createApiToken(
+  deps: Deps,
+  ctx: RequestContext,
+  caller: TokenCaller,
+  request: NewTokenRequest,
+): Promise<CreatedApiToken> {
+  const now = deps.clock.now();
+  const name = request.name.trim();
+  const scopes = [...new Set(request.scopes)];
+  const problems: FieldProblem[] = [];
+  if (name === '') problems.push({ loc: ['body', 'name'], msg: 'Name must not be empty', type: 'value_error' });
+  request.scopes.forEach((scope, index) => {
+    if (findScope(scope) === undefined) {
+      problems.push({
+        loc: ['body', 'scopes', index],
+        msg: `Unknown scope "${scope}"; see GET /v1/scopes`,
+        type: 'value_error.scope',
+      });
     }
-    return {
-      tokenId: row.tokenId,
-      accountId: row.accountId,
-      identityId: row.ownerId,
-      email: row.ownerEmail,
-      scopes: new Set(row.scopes),
-      privileges: new Set(row.ownerIsAdmin ? ACCOUNT_PRIVILEGES : []),
-    };
+  });
+  const expiresAt = request.expiresAt === undefined ? null : parseDateTime(request.expiresAt);
+  if (request.expiresAt !== undefined && expiresAt === null) {
+    problems.push({
+      loc: ['body', 'expires_at'],
+      msg: 'Input should be an ISO 8601 date-time such as 2026-12-31T23:59:59Z',
+      type: 'datetime_parsing',
+    });
+  } else if (expiresAt !== null && expiresAt.getTime() <= now.getTime()) {
+    problems.push({ loc: ['body', 'expires_at'], msg: 'The expiry must be in the future', type: 'value_error' });
   }
+  if (problems.length > 0) throw invalid(problems);
+  const notHeld = scopes.filter((scope) => !caller.scopes.has(scope));
+  if (notHeld.length > 0) {
+    throw forbidden(`A token can only grant scopes it holds itself; this one lacks ${notHeld.join(', ')}`);
+  }
+
+  const issued = await deps.db.transaction((tx) =>
+    issueApiTokenIn(tx, deps, ctx, {
+      accountId: request.accountId,
+      ownerId: caller.identityId,
+      name,
+      scopes,
+      expiresAt,
+    }),
+  );
+  return {
+    token: issued.token,
+    record: {
+      tokenId: issued.id,
+      name,
+      ownerId: caller.identityId,
+      ownerEmail: caller.email,
+      scopes,
+      createdAt: issued.createdAt,
+      expiresAt: expiresAt?.toISOString() ?? null,
+      lastUsedAt: null,
+      lastUsedIp: null,
+    },
+  };
+}
+
+export interface TokenListQuery {
+  page: number;
+  itemsPerPage: number;
+}
+
+export interface TokenList {
+  items: ApiTokenRecord[];
+  totalItems: number;
+}
+
+/** The caller's own tokens; every token of the account when the caller's owner may manage them. */
+export async function listApiTokens(
+  deps: Deps,
+  caller: TokenCaller,
+  accountId: string,
+  query: TokenListQuery,
+): Promise<TokenList> {
+  const ownerId = caller.privileges.has(MANAGE_TOKENS_PRIVILEGE) ? null : caller.identityId;
+  const items = await findApiTokenPage(deps.db, accountId, {
+    ownerId,
+    limit: query.itemsPerPage,
+    offset: (query.page - 1) * query.itemsPerPage,
+  });
+  return { items, totalItems: await countApiTokens(deps.db, accountId, ownerId) };
+}
+
+export interface TokenRef {
+  accountId: string;
+  tokenId: string;
+}
+
+/**
+ * Revokes a token: the caller's own, or anyone's when the caller's owner may manage tokens
+ * (to others the token is as absent as a missing one). It stops working at once here and
+ * within a second on every other process.
+ */
+export async function revokeApiToken(
+  deps: Deps,
+  verifier: TokenVerifier,
+  ctx: RequestContext,
+  caller: TokenCaller,
+  ref: TokenRef,
+): Promise<void> {
+  const tokenHash = await deps.db.transaction(async (tx) => {
+    const token = await lockApiToken(tx, ref.accountId, ref.tokenId);
+    const mayRevoke =
+      token !== undefined && (token.ownerId === caller.identityId || caller.privileges.has(MANAGE_TOKENS_PRIVILEGE));
+    if (!mayRevoke) throw notFound('API token');
+    await deleteApiToken(tx, ref.accountId, ref.tokenId);
+    await recordAudit(tx, ctx, deps.clock.now(), {
+      accountId: ref.accountId,
+      action: 'token.revoke',
+      targetType: 'api_token',
+      targetId: ref.tokenId,
+      before: {
+        name: token.name,
+        owner_id: token.ownerId,
+        scopes: token.scopes,
+        expires_at: token.expiresAt,
+        last_used_at: token.lastUsedAt,
+      },
+    });
+    return token.tokenHash;
+  });
+  // After the commit: forgetting earlier would let a request re-cache the token before the delete is visible.
+  verifier.forget(tokenHash);
 }

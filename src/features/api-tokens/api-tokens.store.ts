@@ -1,7 +1,7 @@
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { apiTokens, identities, memberships } from '../../db/schema/index.js';
+import { accountSecuritySettings, apiTokens, identities, memberships } from '../../db/schema/index.js';
 import { conflict } from '../../core/errors.js';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -26,6 +26,8 @@ export interface TokenOwnerRow {
   ownerIsAdmin: boolean;
   ownerIsActive: boolean;
   ownerIsSuperAdmin: boolean;
+  /** the account's trusted addresses; empty when it has none */
+  trustedIps: string[];
 }
 
 /** The token with its owner as they are now: a token never outlives its owner's standing. */
@@ -46,6 +48,7 @@ export async function findTokenWithOwner(
       ownerIsAdmin: memberships.isAdmin,
       ownerIsActive: memberships.isActive,
       ownerIsSuperAdmin: identities.isSuperAdmin,
+      trustedIps: sql<string[]>`coalesce(${accountSecuritySettings.trustedIps}, '{}')`,
     })
     .from(apiTokens)
     .innerJoin(
@@ -53,6 +56,7 @@ export async function findTokenWithOwner(
       and(eq(memberships.accountId, apiTokens.accountId), eq(memberships.userId, apiTokens.ownerId)),
     )
     .innerJoin(identities, eq(identities.id, memberships.userId))
+    .leftJoin(accountSecuritySettings, eq(accountSecuritySettings.accountId, apiTokens.accountId))
     .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.tokenHash, tokenHash)))
     .limit(1);
   return row;
@@ -77,4 +81,86 @@ export async function updateTokenLastUse(
         or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, staleBefore)),
       ),
     );
+}
+
+/** A token as the API shows it: never its hash. */
+export interface ApiTokenRecord {
+  tokenId: string;
+  name: string;
+  ownerId: string;
+  ownerEmail: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  lastUsedIp: string | null;
+}
+
+const recordColumns = {
+  tokenId: apiTokens.id,
+  name: apiTokens.name,
+  ownerId: apiTokens.ownerId,
+  ownerEmail: memberships.userEmail,
+  scopes: apiTokens.scopes,
+  createdAt: apiTokens.createdAt,
+  expiresAt: apiTokens.expiresAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  lastUsedIp: apiTokens.lastUsedIp,
+};
+
+export interface TokenPageQuery {
+  /** only this owner's tokens; `null`: every token of the account */
+  ownerId: string | null;
+  limit: number;
+  offset: number;
+}
+
+function visibleTokens(accountId: string, ownerId: string | null): SQL | undefined {
+  return and(eq(apiTokens.accountId, accountId), ownerId === null ? undefined : eq(apiTokens.ownerId, ownerId));
+}
+
+/** Newest first; the id breaks ties between tokens created in the same instant. */
+export async function findApiTokenPage(
+  ex: Executor,
+  accountId: string,
+  query: TokenPageQuery,
+): Promise<ApiTokenRecord[]> {
+  return ex
+    .select(recordColumns)
+    .from(apiTokens)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.accountId, apiTokens.accountId), eq(memberships.userId, apiTokens.ownerId)),
+    )
+    .where(visibleTokens(accountId, query.ownerId))
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .limit(query.limit)
+    .offset(query.offset);
+}
+
+export async function countApiTokens(ex: Executor, accountId: string, ownerId: string | null): Promise<number> {
+  const [row] = await ex.select({ total: count() }).from(apiTokens).where(visibleTokens(accountId, ownerId));
+  return row?.total ?? 0;
+}
+
+/** The token and its hash, locked until the transaction ends. */
+export async function lockApiToken(
+  ex: Executor,
+  accountId: string,
+  tokenId: string,
+): Promise<(ApiTokenRecord & { tokenHash: string }) | undefined> {
+  const [row] = await ex
+    .select({ ...recordColumns, tokenHash: apiTokens.tokenHash })
+    .from(apiTokens)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.accountId, apiTokens.accountId), eq(memberships.userId, apiTokens.ownerId)),
+    )
+    .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.id, tokenId)))
+    .for('update', { of: apiTokens });
+  return row;
+}
+
+export async function deleteApiToken(ex: Executor, accountId: string, tokenId: string): Promise<void> {
+  await ex.delete(apiTokens).where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.id, tokenId)));
 }

@@ -1,12 +1,12 @@
 import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { systemContext } from '../../core/context.js';
-import { identities, memberships } from '../../db/schema/index.js';
+import { accounts, identities, memberships } from '../../db/schema/index.js';
 import { bootstrapAccount } from '../setup/setup.service.js';
 import { ACCOUNT_PRIVILEGES, BUILT_IN_ROLES } from '../roles/roles.catalog.js';
 import { insertCustomRole } from '../roles/roles.store.js';
 import { useTestApp } from '../../../test/app.js';
-import { addTeam, addUser, createAccount, type TestAccount } from '../../../test/factories.js';
+import { addTeam, addUser, createAccount, issueToken, type TestAccount } from '../../../test/factories.js';
 
 const t = useTestApp();
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
@@ -411,6 +411,70 @@ describe('user permissions', () => {
     expect((await permissionsOf(account, userId)).environments).toEqual({
       [prod]: { role: 'auditor', roles: ['auditor'], privileges: ['activities:view', 'rivers:view'] },
     });
+  });
+
+  it('holds a feature’s privileges only while the account has the feature', async () => {
+    const account = await createAccount(t);
+    const prod = account.environments.Production ?? '';
+    const stamp = t.clock.now().toISOString();
+    await insertCustomRole(t.db, {
+      accountId: account.accountId,
+      key: 'gatekeeper',
+      name: 'Gatekeeper',
+      privileges: ['rivers:view', 'environment:access_view'],
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
+    const { userId } = await addUser(t, account.accountId, { environments: { [prod]: 'gatekeeper' } });
+    const setFeatures = (features: string[]) =>
+      t.db.update(accounts).set({ features }).where(eq(accounts.id, account.accountId));
+
+    expect((await permissionsOf(account, userId)).environments[prod]?.privileges).toEqual(['rivers:view']);
+    expect((await permissionsOf(account, account.adminId)).environments[prod]?.privileges).toEqual(
+      privilegesOf('admin'),
+    );
+
+    await setFeatures(['advanced_environment_access']);
+    expect((await permissionsOf(account, userId)).environments[prod]?.privileges).toEqual([
+      'environment:access_view',
+      'rivers:view',
+    ]);
+    expect((await permissionsOf(account, account.adminId)).environments[prod]?.privileges).toEqual(
+      [...privilegesOf('admin'), 'environment:access_manage', 'environment:access_view'].sort(),
+    );
+
+    await setFeatures([]);
+    expect((await permissionsOf(account, userId)).environments[prod]?.privileges).toEqual(['rivers:view']);
+  });
+
+  it('gives a member the account privileges of a custom role they hold in any environment', async () => {
+    const account = await createAccount(t);
+    const staging = account.environments.Staging ?? '';
+    const stamp = t.clock.now().toISOString();
+    await insertCustomRole(t.db, {
+      accountId: account.accountId,
+      key: 'people_reader',
+      name: 'People reader',
+      privileges: ['users:view', 'rivers:view'],
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
+    const { userId } = await addUser(t, account.accountId, { environments: { [staging]: 'people_reader' } });
+    const permissions = await permissionsOf(account, userId);
+    expect(permissions.account_privileges).toEqual(['users:view']);
+    expect(permissions.environments[staging]?.privileges).toEqual(['rivers:view']);
+
+    const token = await issueToken(t, account.accountId, userId, ['user:list', 'user:edit']);
+    const list = await t.call({ method: 'GET', url: `/v1/accounts/${account.accountId}/users`, token });
+    expect(list.statusCode, list.body).toBe(200);
+    const edit = await t.call({
+      method: 'PATCH',
+      url: `/v1/accounts/${account.accountId}/users/${userId}`,
+      token,
+      body: { user_name: 'Not allowed' },
+    });
+    expect(edit.statusCode).toBe(403);
+    expect(edit.json<{ detail: string }>().detail).toContain('users:manage');
   });
 
   it('gives a member without roles no environments and no account privileges', async () => {

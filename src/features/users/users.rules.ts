@@ -1,4 +1,4 @@
-import { ACCOUNT_PRIVILEGES, BUILT_IN_ROLES } from '../roles/roles.catalog.js';
+import { ACCOUNT_PRIVILEGES, BUILT_IN_ROLES, PRIVILEGES } from '../roles/roles.catalog.js';
 
 export const SORT_KEYS = [
   'user_name',
@@ -76,6 +76,8 @@ export interface PermissionInput {
   teamRoles: { environmentId: string; roleKey: string }[];
   /** privileges of every role in play, by role key */
   rolePrivileges: Map<string, readonly string[]>;
+  /** the account's features: a privilege of a feature the account lacks is held by nobody */
+  features: readonly string[];
 }
 
 export interface EffectivePermissions {
@@ -84,21 +86,28 @@ export interface EffectivePermissions {
 }
 
 const ADMIN_ROLE = BUILT_IN_ROLES.find((role) => role.key === 'admin');
+const ACCOUNT_PRIVILEGE_SET: ReadonlySet<string> = new Set(ACCOUNT_PRIVILEGES);
+const PRIVILEGE_FEATURES: ReadonlyMap<string, string | null> = new Map(PRIVILEGES.map((p) => [p.key, p.feature]));
+/** Per-environment privileges that exist only with a feature: admins hold them once it is on. */
+const FEATURE_PRIVILEGES = PRIVILEGES.filter((p) => p.level === 'environment' && p.feature !== null).map((p) => p.key);
 
 /**
- * What a user may do: the union of their own role and their teams' roles per environment.
- * Account admins hold every privilege everywhere; an inactive user holds nothing.
+ * What a user may do: the union of their own role and their teams' roles per environment, and
+ * account-wide the account privileges of any role they hold. Account admins hold every
+ * privilege everywhere; an inactive user holds nothing. A privilege of a feature the account
+ * has switched off is held by nobody, so switching a feature off takes effect at once.
  */
 export function effectivePermissions(input: PermissionInput): EffectivePermissions {
   if (!input.isActive) return { accountPrivileges: [], environments: {} };
+  const available = (privilege: string): boolean => {
+    const feature = PRIVILEGE_FEATURES.get(privilege);
+    return feature === null || (feature !== undefined && input.features.includes(feature));
+  };
   if (input.isAdmin) {
+    const adminPrivileges = [...(ADMIN_ROLE?.privileges ?? []), ...FEATURE_PRIVILEGES].filter(available).sort();
     const environments: Record<string, EnvironmentPermission> = {};
     for (const environmentId of input.environmentIds) {
-      environments[environmentId] = {
-        role: 'admin',
-        roles: ['admin'],
-        privileges: [...(ADMIN_ROLE?.privileges ?? [])].sort(),
-      };
+      environments[environmentId] = { role: 'admin', roles: ['admin'], privileges: adminPrivileges };
     }
     return { accountPrivileges: [...ACCOUNT_PRIVILEGES], environments };
   }
@@ -112,16 +121,23 @@ export function effectivePermissions(input: PermissionInput): EffectivePermissio
   for (const { environmentId, roleKey } of input.teamRoles) give(environmentId, roleKey);
 
   const environments: Record<string, EnvironmentPermission> = {};
+  const accountPrivileges = new Set<string>();
   for (const environmentId of input.environmentIds) {
     const roles = rolesByEnvironment.get(environmentId);
     if (roles === undefined) continue;
     const privileges = new Set<string>();
-    for (const roleKey of roles) for (const p of input.rolePrivileges.get(roleKey) ?? []) privileges.add(p);
+    for (const roleKey of roles) {
+      for (const p of (input.rolePrivileges.get(roleKey) ?? []).filter(available)) {
+        // A role's account-wide privileges are held account-wide, whichever environment gives the role.
+        if (ACCOUNT_PRIVILEGE_SET.has(p)) accountPrivileges.add(p);
+        else privileges.add(p);
+      }
+    }
     environments[environmentId] = {
       role: input.ownRoles[environmentId] ?? [...roles].sort()[0] ?? null,
       roles: [...roles].sort(),
       privileges: [...privileges].sort(),
     };
   }
-  return { accountPrivileges: [], environments };
+  return { accountPrivileges: [...accountPrivileges].sort(), environments };
 }

@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import {
+  accounts,
   accountUserStats,
   environments,
   identities,
@@ -65,6 +66,8 @@ export interface PermissionFacts {
   teamRoles: { environmentId: string; roleKey: string }[];
   /** privileges of the account's custom roles that the user holds, directly or through a team */
   customRoles: Record<string, string[]>;
+  /** the account's features */
+  features: string[];
 }
 
 /** One round trip: the membership, the account's environments, team grants and custom roles. */
@@ -93,6 +96,7 @@ export async function findPermissionFacts(
           from ${roles} r where r.account_id = ${member.accountId} and r.key in (
             select own.role_key from jsonb_each_text(memberships.role_map) as own(environment_id, role_key)
             union select tr.role_key ${teamGrants})), '{}')`,
+        features: sql<string[]>`(select a.features from ${accounts} a where a.id = ${member.accountId})`,
       })
       .from(memberships)
       .where(

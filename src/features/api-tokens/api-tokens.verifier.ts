@@ -1,0 +1,94 @@
+import { keyedHash, parseAccountSecret } from '../../core/secrets.js';
+import { dbTimestampMs } from '../../core/time.js';
+import type { Deps } from '../../deps.js';
+import { getUserPermissions } from '../users/users.service.js';
+import { API_TOKEN_PREFIX } from './api-tokens.service.js';
+import { findTokenWithOwner, updateTokenLastUse } from './api-tokens.store.js';
+
+/** How long a verified token may be trusted without asking the database again. */
+const CACHE_MS = 1_000;
+const LAST_USE_RESOLUTION_MS = 60_000;
+const CACHE_LIMIT = 10_000;
+
+/** Who a verified token acts for, and what it may do right now. */
+export interface TokenPrincipal {
+  tokenId: string;
+  accountId: string;
+  identityId: string;
+  email: string;
+  scopes: ReadonlySet<string>;
+  /** the owner's account-wide privileges at the time of the check */
+  privileges: ReadonlySet<string>;
+  isSuperAdmin: boolean;
+  /** the addresses the account accepts tokens from; empty: any */
+  trustedIps: readonly string[];
+}
+
+interface CacheEntry {
+  principal: TokenPrincipal | null;
+  expiresAt: number;
+}
+
+/**
+ * Verifies bearer tokens. A verdict is reused for at most a second, so a revocation, a
+ * deactivated owner or a lost privilege takes effect on every process within that second; a
+ * revocation made through this process's verifier takes effect here at once.
+ */
+export class TokenVerifier {
+  private readonly cache = new Map<string, CacheEntry>();
+  /** Moves with every forget, so a verdict read before a revocation is never cached after it. */
+  private generation = 0;
+
+  constructor(private readonly deps: Deps) {}
+
+  /** Forgets the cached verdict for a token (by its hash): the next request reads the database. */
+  forget(tokenHash: string): void {
+    this.generation += 1;
+    this.cache.delete(tokenHash);
+  }
+
+  async verify(token: string, clientIp: string | null): Promise<TokenPrincipal | null> {
+    const parsed = parseAccountSecret(API_TOKEN_PREFIX, token);
+    if (parsed === null) return null;
+    const hash = keyedHash(this.deps.config.secret, 'api-token', token);
+    const nowMs = this.deps.clock.now().getTime();
+    const cached = this.cache.get(hash);
+    if (cached !== undefined && cached.expiresAt > nowMs) return cached.principal;
+
+    const generation = this.generation;
+    const principal = await this.load(parsed.accountId, hash, clientIp);
+    if (generation !== this.generation) return principal;
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(hash, { principal, expiresAt: nowMs + CACHE_MS });
+    return principal;
+  }
+
+  private async load(accountId: string, hash: string, clientIp: string | null): Promise<TokenPrincipal | null> {
+    const row = await findTokenWithOwner(this.deps.db, accountId, hash);
+    const now = this.deps.clock.now();
+    if (!row || !row.ownerIsActive) return null;
+    if (row.expiresAt !== null && dbTimestampMs(row.expiresAt) <= now.getTime()) return null;
+    const staleBefore = new Date(now.getTime() - LAST_USE_RESOLUTION_MS);
+    if (row.lastUsedAt === null || dbTimestampMs(row.lastUsedAt) < staleBefore.getTime()) {
+      await updateTokenLastUse(
+        this.deps.db,
+        accountId,
+        row.tokenId,
+        now.toISOString(),
+        clientIp,
+        staleBefore.toISOString(),
+      );
+    }
+    const permissions = await getUserPermissions(this.deps, { accountId, userId: row.ownerId });
+    return {
+      tokenId: row.tokenId,
+      accountId: row.accountId,
+      identityId: row.ownerId,
+      email: row.ownerEmail,
+      scopes: new Set(row.scopes),
+      privileges: new Set(permissions.accountPrivileges),
+      isSuperAdmin: row.ownerIsSuperAdmin,
+      trustedIps: row.trustedIps,
+    };
+  }
+}
