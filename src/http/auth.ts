@@ -12,10 +12,11 @@ declare module 'fastify' {
     /** `public`: no credentials at all. */
     auth?: 'public';
     /**
-     * Routes of the operators' realm: `any-account` lets super admins name any account in the
-     * path (others only their token's); `only` also refuses everyone but super admins.
+     * Routes of the operators' realm: super admins may name any account in the path, and act
+     * there as operators (the scope's privilege is not asked of them); others only their
+     * token's account, with the scope's privilege.
      */
-    operator?: 'any-account' | 'only';
+    operator?: 'any-account';
   }
   interface FastifyRequest {
     ctx: RequestContext;
@@ -63,11 +64,11 @@ export function installAuth(app: FastifyInstance, verifier: TokenVerifier): void
       throw forbidden('This account accepts API tokens only from its trusted IP addresses');
     }
     const accountId = (req.params as { account_id?: unknown }).account_id;
-    const mayNameAnyAccount = config.operator !== undefined && principal.isSuperAdmin;
-    if (typeof accountId === 'string' && accountId !== principal.accountId && !mayNameAnyAccount) {
+    const asOperator = config.operator !== undefined && principal.isSuperAdmin;
+    if (typeof accountId === 'string' && accountId !== principal.accountId && !asOperator) {
       throw notFound('Account');
     }
-    authorize(principal, config.scope, config.operator === 'only');
+    authorize(principal, config.scope, asOperator);
     req.principal = principal;
     req.ctx = {
       actor: { type: 'token', identityId: principal.identityId, tokenId: principal.tokenId, label: principal.email },
@@ -75,6 +76,12 @@ export function installAuth(app: FastifyInstance, verifier: TokenVerifier): void
       clientIp: req.ip,
     };
   });
+}
+
+/** The token acting on a route that is not public (the hook has set it, or refused the call). */
+export function principalOf(req: FastifyRequest): TokenPrincipal {
+  if (req.principal === null) throw unauthenticated();
+  return req.principal;
 }
 
 function ownerRequirement(scope: Scope): string {
@@ -93,14 +100,14 @@ async function authenticate(req: FastifyRequest, verifier: TokenVerifier): Promi
   return principal;
 }
 
-function authorize(principal: TokenPrincipal, scopeKey: ScopeKey | undefined, operatorOnly: boolean): void {
+function authorize(principal: TokenPrincipal, scopeKey: ScopeKey | undefined, asOperator: boolean): void {
   if (scopeKey === undefined) return;
   if (!principal.scopes.has(scopeKey)) throw forbidden(`This token lacks the scope "${scopeKey}"`);
   const scope = findScope(scopeKey);
-  if ((operatorOnly || scope?.operator === true) && !principal.isSuperAdmin) {
+  if (scope?.operator === true && !principal.isSuperAdmin) {
     throw forbidden(`Only operators (super admins) may use the scope "${scopeKey}"`);
   }
-  if (scope?.privilege != null && !principal.privileges.has(scope.privilege)) {
+  if (scope?.privilege != null && !asOperator && !principal.privileges.has(scope.privilege)) {
     throw forbidden(`The token's owner may no longer use the scope "${scopeKey}" (needs ${scope.privilege})`);
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.js';
+import { principalOf } from '../../http/auth.js';
 import { pageLinks } from '../../http/pagination.js';
 import { errorResponses } from '../../http/schemas.js';
 import {
@@ -42,10 +43,10 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       handler: async (req) => {
         const { query } = req;
-        // The hook guarantees a principal on every non-public route.
-        const principal = req.principal;
-        if (principal === null) throw new Error('No principal on an authenticated route');
-        const result = await listAccounts(deps, principal, { page: query.page, itemsPerPage: query.items_per_page });
+        const result = await listAccounts(deps, principalOf(req), {
+          page: query.page,
+          itemsPerPage: query.items_per_page,
+        });
         return {
           ...pageLinks(req, query.page, query.items_per_page, result.totalItems),
           page: query.page,

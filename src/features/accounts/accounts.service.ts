@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { insertEnvironments } from '../environments/environments.store.js';
 import { FEATURES } from '../roles/roles.catalog.js';
 import { inviteUser } from '../users/users.invite.service.js';
-import { isValidEmail } from '../users/users.rules.js';
+import { isValidEmail, nameKey } from '../users/users.rules.js';
 import { ACCOUNT_NAME_MAX, applyFeatureChanges, toFeatureFlags, type FeatureFlags } from './accounts.rules.js';
 import {
   findAccount,
@@ -96,7 +96,7 @@ function checkEnvironmentNames(names: string[]): string[] {
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
   trimmed.forEach((name, index) => {
-    const key = name.toLowerCase();
+    const key = nameKey(name);
     if (name === '') {
       problems.push({
         loc: ['body', 'environments', index],
@@ -150,7 +150,7 @@ export async function createAccountIn(
       accountId: account.id,
       id,
       name: envName,
-      nameKey: envName.toLowerCase(),
+      nameKey: nameKey(envName),
       createdAt: new Date(now.getTime() + index).toISOString(),
       updatedAt: stamp,
     })),

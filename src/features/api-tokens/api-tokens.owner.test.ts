@@ -57,6 +57,56 @@ describe("a token acts with no more than its owner's standing now", () => {
     expect((await t.call({ method: 'GET', url: tokensUrl(account), token })).statusCode).toBe(401);
   });
 
+  it('cannot create a token in the second after its owner was removed (401, nothing written)', async () => {
+    const account = await createAccount(t);
+    const user = await addUser(t, account.accountId);
+    const token = await issueToken(t, account.accountId, user.userId, ['token:list', 'token:edit']);
+    // The verdict is now cached: for up to a second this process still trusts the token.
+    expect((await t.call({ method: 'GET', url: tokensUrl(account), token })).statusCode).toBe(200);
+    await adminCall(account, 'DELETE', usersUrl(account, `/${user.userId}`));
+
+    const res = await t.call({
+      method: 'POST',
+      url: tokensUrl(account),
+      token,
+      body: { name: 'after removal', scopes: ['token:list'] },
+    });
+    expect(res.statusCode, res.body).toBe(401);
+    expect(await tokenRows(account.accountId, user.userId)).toEqual([]);
+  });
+
+  it('cannot create a token that outlives it (422), nor one that never expires', async () => {
+    const account = await createAccount(t);
+    const expiring = await t.call({
+      method: 'POST',
+      url: tokensUrl(account),
+      token: account.token,
+      body: { name: 'short-lived', scopes: ['token:edit'], expires_at: '2030-01-01T00:00:00Z' },
+    });
+    expect(expiring.statusCode, expiring.body).toBe(201);
+    const shortLived = expiring.json<{ token: string }>().token;
+    const before = await tokenRows(account.accountId, account.adminId);
+
+    for (const body of [
+      { name: 'forever', scopes: ['token:edit'] },
+      { name: 'longer', scopes: ['token:edit'], expires_at: '2030-01-01T00:00:01Z' },
+    ]) {
+      const res = await t.call({ method: 'POST', url: tokensUrl(account), token: shortLived, body });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json<{ detail: { loc: unknown[]; type: string }[] }>().detail).toEqual([
+        expect.objectContaining({ loc: ['body', 'expires_at'], type: 'value_error.outlives_caller' }),
+      ]);
+    }
+    expect(await tokenRows(account.accountId, account.adminId)).toHaveLength(before.length);
+    const within = await t.call({
+      method: 'POST',
+      url: tokensUrl(account),
+      token: shortLived,
+      body: { name: 'within', scopes: ['token:edit'], expires_at: '2029-12-31T00:00:00Z' },
+    });
+    expect(within.statusCode, within.body).toBe(201);
+  });
+
   it('loses user:edit (403) within a second of its owner losing admin', async () => {
     const account = await createAccount(t);
     const user = await addUser(t, account.accountId);

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { unauthenticated } from '../../core/errors.js';
 import type { Deps } from '../../deps.js';
+import { principalOf } from '../../http/auth.js';
 import { pageLinks } from '../../http/pagination.js';
 import { errorResponses } from '../../http/schemas.js';
 import {
@@ -18,18 +17,15 @@ import {
 } from './api-tokens.schemas.js';
 import { SCOPES } from './api-tokens.scopes.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js';
-import type { TokenPrincipal, TokenVerifier } from './api-tokens.verifier.js';
+import type { TokenVerifier } from './api-tokens.verifier.js';
 
 const TAGS = ['API tokens'];
 
 /** The auth hook sets the principal on every scoped route; its absence would be a wiring bug, answered as 401. */
-function callerOf(req: FastifyRequest): TokenPrincipal {
-  if (req.principal === null) throw unauthenticated();
-  return req.principal;
-}
-
-/** Create, list and revoke API tokens, under /v1/accounts/:account_id. */
-/** `verifier` is this app's: a revocation drops its cached verdict at once. */
+/**
+ * Create, list and revoke API tokens, under /v1/accounts/:account_id. `verifier` is this
+ * app's: a revocation drops its cached verdict at once.
+ */
 export function tokenRoutes(deps: Deps, verifier: TokenVerifier): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post('/tokens', {
@@ -47,7 +43,7 @@ export function tokenRoutes(deps: Deps, verifier: TokenVerifier): FastifyPluginA
         response: { 201: CreatedApiTokenSchema, ...errorResponses(401, 403, 404, 409, 422) },
       },
       handler: async (req, reply) => {
-        const created = await createApiToken(deps, req.ctx, callerOf(req), {
+        const created = await createApiToken(deps, req.ctx, principalOf(req), {
           accountId: req.params.account_id,
           name: req.body.name,
           scopes: req.body.scopes,
@@ -72,7 +68,7 @@ export function tokenRoutes(deps: Deps, verifier: TokenVerifier): FastifyPluginA
       },
       handler: async (req) => {
         const { query } = req;
-        const result = await listApiTokens(deps, callerOf(req), req.params.account_id, {
+        const result = await listApiTokens(deps, principalOf(req), req.params.account_id, {
           page: query.page,
           itemsPerPage: query.items_per_page,
         });
@@ -100,7 +96,7 @@ export function tokenRoutes(deps: Deps, verifier: TokenVerifier): FastifyPluginA
         response: { 200: RevokedTokenSchema, ...errorResponses(401, 403, 404, 422) },
       },
       handler: async (req) => {
-        await revokeApiToken(deps, verifier, req.ctx, callerOf(req), {
+        await revokeApiToken(deps, verifier, req.ctx, principalOf(req), {
           accountId: req.params.account_id,
           tokenId: req.params.token_id,
         });

@@ -4,6 +4,7 @@ import { newId } from '../../core/ids.js';
 import { keyedHash, newAccountSecret } from '../../core/secrets.js';
 import type { Executor } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
+import { nameKey } from '../users/users.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { MANAGE_TOKENS_PRIVILEGE, parseDateTime } from './api-tokens.rules.js';
 import { findScope } from './api-tokens.scopes.js';
@@ -57,7 +58,7 @@ export async function issueApiTokenIn(
     id,
     ownerId: input.ownerId,
     name: input.name,
-    nameKey: input.name.toLowerCase(),
+    nameKey: nameKey(input.name),
     tokenHash: keyedHash(deps.config.secret, 'api-token', token),
     scopes,
     expiresAt: input.expiresAt?.toISOString() ?? null,
@@ -80,7 +81,7 @@ export async function issueApiTokenIn(
 }
 
 /** The token making a call, as far as managing tokens needs to know it. */
-export type TokenCaller = Pick<TokenPrincipal, 'identityId' | 'email' | 'scopes' | 'privileges'>;
+export type TokenCaller = Pick<TokenPrincipal, 'identityId' | 'email' | 'scopes' | 'privileges' | 'expiresAt'>;
 
 export interface NewTokenRequest {
   accountId: string;
@@ -97,8 +98,8 @@ export interface CreatedApiToken {
 }
 
 /**
- * Creates a token for the caller. It may carry only scopes the calling token holds itself,
- * so no token can mint one more powerful than itself.
+ * Creates a token for the caller. It may carry only scopes the calling token holds itself and
+ * expire no later than it, so no token can mint one more powerful or longer-lived than itself.
  */
 export async function createApiToken(
   deps: Deps,
@@ -129,6 +130,13 @@ export async function createApiToken(
     });
   } else if (expiresAt !== null && expiresAt.getTime() <= now.getTime()) {
     problems.push({ loc: ['body', 'expires_at'], msg: 'The expiry must be in the future', type: 'value_error' });
+  } else if (caller.expiresAt !== null && (expiresAt === null || expiresAt > caller.expiresAt)) {
+    // Like its scopes, a new token's life is bounded by the token that creates it.
+    problems.push({
+      loc: ['body', 'expires_at'],
+      msg: `The calling token expires at ${caller.expiresAt.toISOString()}; a token it creates must expire by then`,
+      type: 'value_error.outlives_caller',
+    });
   }
   if (problems.length > 0) throw invalid(problems);
   const notHeld = scopes.filter((scope) => !caller.scopes.has(scope));

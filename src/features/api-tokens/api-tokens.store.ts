@@ -1,16 +1,16 @@
 import { and, count, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { isUniqueViolation } from '../../db/errors.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/errors.js';
 import { accountSecuritySettings, apiTokens, identities, memberships } from '../../db/schema/index.js';
-import { conflict } from '../../core/errors.js';
-
-export type ApiTokenRow = typeof apiTokens.$inferSelect;
+import { conflict, unauthenticated } from '../../core/errors.js';
 
 export async function insertApiToken(ex: Executor, token: typeof apiTokens.$inferInsert): Promise<void> {
   try {
     await ex.insert(apiTokens).values(token);
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict('An API token with this name already exists in the account');
+    // The owner's membership went away while their token was still trusted (for up to a second).
+    if (isForeignKeyViolation(error)) throw unauthenticated('The token’s owner is no longer a member of this account');
     throw error;
   }
 }
@@ -23,7 +23,6 @@ export interface TokenOwnerRow {
   lastUsedAt: string | null;
   ownerId: string;
   ownerEmail: string;
-  ownerIsAdmin: boolean;
   ownerIsActive: boolean;
   ownerIsSuperAdmin: boolean;
   /** the account's trusted addresses; empty when it has none */
@@ -45,7 +44,6 @@ export async function findTokenWithOwner(
       lastUsedAt: apiTokens.lastUsedAt,
       ownerId: memberships.userId,
       ownerEmail: memberships.userEmail,
-      ownerIsAdmin: memberships.isAdmin,
       ownerIsActive: memberships.isActive,
       ownerIsSuperAdmin: identities.isSuperAdmin,
       trustedIps: sql<string[]>`coalesce(${accountSecuritySettings.trustedIps}, '{}')`,

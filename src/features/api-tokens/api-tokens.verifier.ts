@@ -1,7 +1,7 @@
 import { keyedHash, parseAccountSecret } from '../../core/secrets.js';
 import { dbTimestampMs } from '../../core/time.js';
 import type { Deps } from '../../deps.js';
-import { getUserPermissions } from '../users/users.service.js';
+import { findUserPermissions } from '../users/users.service.js';
 import { API_TOKEN_PREFIX } from './api-tokens.service.js';
 import { findTokenWithOwner, updateTokenLastUse } from './api-tokens.store.js';
 
@@ -20,6 +20,8 @@ export interface TokenPrincipal {
   /** the owner's account-wide privileges at the time of the check */
   privileges: ReadonlySet<string>;
   isSuperAdmin: boolean;
+  /** when the token stops working; `null`: never */
+  expiresAt: Date | null;
   /** the addresses the account accepts tokens from; empty: any */
   trustedIps: readonly string[];
 }
@@ -79,7 +81,9 @@ export class TokenVerifier {
         staleBefore.toISOString(),
       );
     }
-    const permissions = await getUserPermissions(this.deps, { accountId, userId: row.ownerId });
+    const permissions = await findUserPermissions(this.deps, { accountId, userId: row.ownerId });
+    // Removed between the two reads: the token went with the membership.
+    if (permissions === null) return null;
     return {
       tokenId: row.tokenId,
       accountId: row.accountId,
@@ -88,6 +92,7 @@ export class TokenVerifier {
       scopes: new Set(row.scopes),
       privileges: new Set(permissions.accountPrivileges),
       isSuperAdmin: row.ownerIsSuperAdmin,
+      expiresAt: row.expiresAt === null ? null : new Date(dbTimestampMs(row.expiresAt)),
       trustedIps: row.trustedIps,
     };
   }

@@ -3,6 +3,7 @@ import { conflict, invalid, notFound, type FieldProblem } from '../../core/error
 import { newId } from '../../core/ids.js';
 import type { Executor } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
+import { nameKey } from '../users/users.rules.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { resolveRoles } from '../roles/roles.service.js';
 import {
@@ -89,7 +90,7 @@ function cleanName(name: string): { name: string; nameKey: string } {
     throw invalid([{ loc: ['body', 'name'], msg: 'Environment name must not be empty', type: 'value_error' }]);
   }
   // Lower-cased in JavaScript, like every other name key, so all PostgreSQL builds agree.
-  return { name: trimmed, nameKey: trimmed.toLowerCase() };
+  return { name: trimmed, nameKey: nameKey(trimmed) };
 }
 
 const auditView = (environment: EnvironmentRow) => ({ name: environment.name });

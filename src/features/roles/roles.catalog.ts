@@ -17,26 +17,33 @@ export interface Privilege {
   /** `account`: held account-wide; `environment`: held per environment through a role. */
   level: 'account' | 'environment';
   feature: Feature | null;
+  /**
+   * Held by account admins only; no custom role may carry it. These are the privileges that
+   * give power (admin rights, roles, team roles), so a holder could otherwise raise themselves.
+   */
+  adminOnly: boolean;
 }
 
-const accountWide = (key: string, description: string): Privilege => ({
+const accountWide = (key: string, description: string, adminOnly = false): Privilege => ({
   key,
   description,
   level: 'account',
   feature: null,
+  adminOnly,
 });
 const perEnvironment = (key: string, description: string, feature: Feature | null = null): Privilege => ({
   key,
   description,
   level: 'environment',
   feature,
+  adminOnly: false,
 });
 
 export const PRIVILEGES: readonly Privilege[] = [
   accountWide('users:view', 'See the account’s users, their roles and teams'),
-  accountWide('users:manage', 'Invite, edit, deactivate and remove users; change team membership'),
-  accountWide('teams:manage', 'Create, edit and delete teams'),
-  accountWide('roles:manage', 'Create, edit and delete custom roles'),
+  accountWide('users:manage', 'Invite, edit, deactivate and remove users; change team membership', true),
+  accountWide('teams:manage', 'Create, edit and delete teams', true),
+  accountWide('roles:manage', 'Create, edit and delete custom roles', true),
   accountWide('environments:manage', 'Create, rename and delete environments'),
   accountWide('tokens:manage', 'See and revoke every API token of the account'),
   accountWide('settings:manage', 'Change the account’s security settings'),

@@ -8,7 +8,8 @@ const PRIVILEGE_BY_KEY: ReadonlyMap<string, Privilege> = new Map(PRIVILEGES.map(
 
 /**
  * Checks a custom role's privileges against the catalog and the account's features: one
- * problem per privilege that does not exist or needs a feature the account lacks.
+ * problem per privilege that does not exist, is for admins only, or needs a feature the
+ * account lacks.
  */
 export function checkPrivileges(
   privileges: readonly string[],
@@ -23,6 +24,12 @@ export function checkPrivileges(
         loc: [...loc, index],
         msg: `Unknown privilege '${key}'; GET /v1/privileges lists them`,
         type: 'value_error.privilege_not_found',
+      });
+    } else if (privilege.adminOnly) {
+      problems.push({
+        loc: [...loc, index],
+        msg: `Privilege '${key}' is held by account admins only; a custom role cannot give it`,
+        type: 'value_error.privilege_admin_only',
       });
     } else if (privilege.feature !== null && !accountFeatures.includes(privilege.feature)) {
       problems.push({

@@ -110,6 +110,9 @@ export const PrivilegeListSchema = Type.Object(
             Type.Enum([...FEATURES]),
             'The account feature it needs; custom roles may include it only when the account has that feature',
           ),
+          admin_only: Type.Boolean({
+            description: 'Held by account admins only: no custom role may include it',
+          }),
         },
         { title: 'Privilege' },
       ),
@@ -141,6 +144,12 @@ export function toDeletedRoleResponse(deleted: DeletedRole): Static<typeof Delet
 
 export function privilegeCatalog(): Static<typeof PrivilegeListSchema> {
   return {
-    items: PRIVILEGES.map((p) => ({ key: p.key, description: p.description, level: p.level, feature: p.feature })),
+    items: PRIVILEGES.map((p) => ({
+      key: p.key,
+      description: p.description,
+      level: p.level,
+      feature: p.feature,
+      admin_only: p.adminOnly,
+    })),
   };
 }

@@ -22,7 +22,8 @@ export async function findAllCustomRoles(ex: Executor, accountId: string): Promi
 /**
  * Finds the custom roles of `keys` with a key-share lock: a role about to be given to someone
  * cannot be deleted before that grant commits (the deletion waits, then sees the new holder).
- * Privilege edits take a weaker lock and are not held up.
+ * Edits lock the role for update too, so they also wait for grants in flight: brief, and the
+ * holder then gets the edited privileges at their next request either way.
  */
 export async function lockCustomRolesShared(ex: Executor, accountId: string, keys: string[]): Promise<CustomRoleRow[]> {
   if (keys.length === 0) return [];

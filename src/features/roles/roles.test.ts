@@ -104,6 +104,7 @@ describe('the privilege catalog', () => {
       description: expect.any(String) as unknown,
       level: 'account',
       feature: null,
+      admin_only: true,
     });
     expect(items.find((p) => p.key === 'environment:access_view')).toMatchObject({
       level: 'environment',
@@ -205,6 +206,23 @@ describe('creating roles', () => {
     const res = await t.call({ method: 'POST', url: url(account), token: account.token, body: newRole('developer') });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ detail: string }>().detail).toContain('built-in');
+    expect(await customRoleKeys(account)).toEqual([]);
+  });
+
+  it('refuses the admin-only privileges, so no custom role can raise its holders to admin powers', async () => {
+    const account = await createAccount(t);
+    const res = await t.call({
+      method: 'POST',
+      url: url(account),
+      token: account.token,
+      body: newRole('almighty', ['users:view', 'users:manage', 'teams:manage', 'roles:manage']),
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json<{ detail: Problem[] }>().detail.map((p) => [p.loc, p.type])).toEqual([
+      [['body', 'privileges', 1], 'value_error.privilege_admin_only'],
+      [['body', 'privileges', 2], 'value_error.privilege_admin_only'],
+      [['body', 'privileges', 3], 'value_error.privilege_admin_only'],
+    ]);
     expect(await customRoleKeys(account)).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ import {
   insertTeam,
   insertTeamMembers,
   lockTeam,
+  lockTeamShared,
   replaceTeamRoles,
   updateTeam,
   type TeamChanges,
@@ -193,6 +194,11 @@ export async function removeTeam(deps: Deps, ctx: RequestContext, ref: TeamRef):
     });
     return before;
   });
+}
+
+/** Whether the team exists, locking it against deletion until the caller's transaction ends. */
+export async function lockTeamForMembers(tx: Executor, accountId: string, teamId: string): Promise<boolean> {
+  return lockTeamShared(tx, accountId, teamId);
 }
 
 export async function teamExists(ex: Executor, accountId: string, teamId: string): Promise<boolean> {

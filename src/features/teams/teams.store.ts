@@ -34,6 +34,20 @@ export async function findTeam(ex: Executor, accountId: string, teamId: string):
 }
 
 /**
+ * Key-share locks the team's row, if it exists: members are about to be added to or removed
+ * from it, and a concurrent deletion of the team must wait for that (or have finished), never
+ * fail it on the foreign key or deadlock with it over the members' rows.
+ */
+export async function lockTeamShared(ex: Executor, accountId: string, teamId: string): Promise<boolean> {
+  const rows = await ex
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.accountId, accountId), eq(teams.id, teamId)))
+    .for('key share');
+  return rows.length > 0;
+}
+
+/**
  * Locks the team's row. Changes to a team take it first, so each reads the team as it is (the
  * audit's `before`) and two concurrent rewrites of its roles queue instead of both inserting
  * the same role rows.

@@ -87,6 +87,7 @@ export interface EffectivePermissions {
 
 const ADMIN_ROLE = BUILT_IN_ROLES.find((role) => role.key === 'admin');
 const ACCOUNT_PRIVILEGE_SET: ReadonlySet<string> = new Set(ACCOUNT_PRIVILEGES);
+const ADMIN_ONLY: ReadonlySet<string> = new Set(PRIVILEGES.filter((p) => p.adminOnly).map((p) => p.key));
 const PRIVILEGE_FEATURES: ReadonlyMap<string, string | null> = new Map(PRIVILEGES.map((p) => [p.key, p.feature]));
 /** Per-environment privileges that exist only with a feature: admins hold them once it is on. */
 const FEATURE_PRIVILEGES = PRIVILEGES.filter((p) => p.level === 'environment' && p.feature !== null).map((p) => p.key);
@@ -103,6 +104,8 @@ export function effectivePermissions(input: PermissionInput): EffectivePermissio
     const feature = PRIVILEGE_FEATURES.get(privilege);
     return feature === null || (feature !== undefined && input.features.includes(feature));
   };
+  // Custom roles cannot carry admin-only privileges; one stored before that rule gives nothing.
+  const grantable = (privilege: string): boolean => available(privilege) && !ADMIN_ONLY.has(privilege);
   if (input.isAdmin) {
     const adminPrivileges = [...(ADMIN_ROLE?.privileges ?? []), ...FEATURE_PRIVILEGES].filter(available).sort();
     const environments: Record<string, EnvironmentPermission> = {};
@@ -127,7 +130,7 @@ export function effectivePermissions(input: PermissionInput): EffectivePermissio
     if (roles === undefined) continue;
     const privileges = new Set<string>();
     for (const roleKey of roles) {
-      for (const p of (input.rolePrivileges.get(roleKey) ?? []).filter(available)) {
+      for (const p of (input.rolePrivileges.get(roleKey) ?? []).filter(grantable)) {
         // A role's account-wide privileges are held account-wide, whichever environment gives the role.
         if (ACCOUNT_PRIVILEGE_SET.has(p)) accountPrivileges.add(p);
         else privileges.add(p);

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { checkEnvironmentRoles } from '../environments/environments.service.js';
 import { findBuiltInRole } from '../roles/roles.catalog.js';
-import { addTeamMembers, removeTeamMembers, teamExists } from '../teams/teams.service.js';
+import { addTeamMembers, lockTeamForMembers, removeTeamMembers } from '../teams/teams.service.js';
 import {
   containsPattern,
   effectivePermissions,
@@ -147,8 +147,15 @@ export async function guardLastAdmin(tx: Executor, user: UserRecord, losesAdmin:
 }
 
 export async function getUserPermissions(deps: Deps, ref: UserRef): Promise<EffectivePermissions> {
+  const permissions = await findUserPermissions(deps, ref);
+  if (!permissions) throw notFound('User');
+  return permissions;
+}
+
+/** The user's effective permissions, or `null` when they are not (or no longer) a member. */
+export async function findUserPermissions(deps: Deps, ref: UserRef): Promise<EffectivePermissions | null> {
   const facts = await findPermissionFacts(deps.db, ref.accountId, ref.userId);
-  if (!facts) throw notFound('User');
+  if (!facts) return null;
   const rolePrivileges = new Map<string, readonly string[]>(Object.entries(facts.customRoles));
   for (const key of [...Object.values(facts.ownRoles), ...facts.teamRoles.map((r) => r.roleKey)]) {
     const builtIn = findBuiltInRole(key);
@@ -295,7 +302,8 @@ export async function attachDetachUsers(
   const userIds = [...new Set(change.userIds)];
   return deps.db.transaction(async (tx) => {
     const problems: FieldProblem[] = [];
-    if (!(await teamExists(tx, accountId, change.teamId))) {
+    // The team first: members are locked after it, in the order a team deletion takes them.
+    if (!(await lockTeamForMembers(tx, accountId, change.teamId))) {
       problems.push({
         loc: ['body', 'team_id'],
         msg: `Team ${change.teamId} does not exist in this account`,
