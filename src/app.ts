@@ -21,7 +21,7 @@ import { installApiReference, installOpenApi } from './http/openapi.js';
 import { installValidators } from './http/validation.js';
 
 export interface AppOptions {
-  database: Pick<DatabaseHandle, 'poolStats' | 'withSession'>;
+  database: Pick<DatabaseHandle, 'poolStats' | 'withSession' | 'listen'>;
   /** The process logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
 }
@@ -76,6 +76,8 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   });
 
   const verifier = new TokenVerifier(deps);
+  const stopFollowingRevocations = await verifier.followRevocations(options.database);
+  app.addHook('onClose', stopFollowingRevocations);
   await app.register(
     async (api) => {
       installAuth(api, verifier);

@@ -24,6 +24,12 @@ export interface DatabaseHandle {
   db: Db;
   withSession<T>(work: (session: ScriptSession) => Promise<T>): Promise<T>;
   poolStats(): PoolStats;
+  /**
+   * Calls `onMessage` with the payload of every NOTIFY on `channel`, from any process; resolves
+   * to a function that stops listening. Best effort: while the connection is down (it is
+   * re-established), messages are missed, so nothing may depend on them for correctness.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -66,6 +72,12 @@ async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
     db: drizzlePglite({ client }),
     withSession: (work) => work(session),
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    listen: async (channel, onMessage) => {
+      const unsubscribe = await client.listen(checkChannel(channel), onMessage);
+      return async () => {
+        if (!client.closed) await unsubscribe();
+      };
+    },
     close: async () => {
       if (!client.closed) await client.close();
     },
@@ -101,8 +113,69 @@ async function openServer(databaseUrl: string, max: number): Promise<DatabaseHan
       }
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    listen: (channel, onMessage) => listenOnServer(databaseUrl, checkChannel(channel), onMessage),
     close: async () => {
       if (!pool.ended) await pool.end();
     },
   };
+}
+
+const RECONNECT_MS = 1_000;
+
+/**
+ * LISTEN needs a connection of its own, outside the pool, for as long as it listens. When that
+ * connection fails, another is opened a second later, for as long as nobody stopped listening.
+ */
+async function listenOnServer(
+  databaseUrl: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  /** Only a connection lost after the first one succeeded is retried; a failure at start is the caller's. */
+  let started = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    current = client;
+    const lost = (): void => {
+      if (current !== client) return;
+      current = null;
+      client.removeAllListeners('notification');
+      client.end().catch(() => undefined);
+      if (stopped || !started) return;
+      retry = setTimeout(() => {
+        connect().catch(() => undefined);
+      }, RECONNECT_MS);
+      retry.unref();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      lost();
+      throw error;
+    }
+  };
+  await connect();
+  started = true;
+  return async () => {
+    stopped = true;
+    if (retry !== null) clearTimeout(retry);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => undefined);
+  };
+}
+
+/** Channel names go into LISTEN as identifiers: only plain lower-case names are accepted. */
+function checkChannel(channel: string): string {
+  if (!/^[a-z_]{1,63}$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+  return channel;
 }

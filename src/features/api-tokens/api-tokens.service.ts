@@ -15,6 +15,7 @@ import {
   findApiTokenPage,
   insertApiToken,
   lockApiToken,
+  notifyTokenRevoked,
   type ApiTokenRecord,
 } from './api-tokens.store.js';
 
@@ -202,8 +203,9 @@ export interface TokenRef {
 
 /**
  * Revokes a token: the caller's own, or anyone's when the caller's owner may manage tokens
- * (to others the token is as absent as a missing one). It stops working at once here and
- * within a second on every other process.
+ * (to others the token is as absent as a missing one). It stops working at once: here, and on
+ * every other process when the revocation's notification reaches it (within a second at worst,
+ * when their cached verdict expires).
  */
 export async function revokeApiToken(
   deps: Deps,
@@ -212,7 +214,7 @@ export async function revokeApiToken(
   caller: TokenCaller,
   ref: TokenRef,
 ): Promise<void> {
-  const tokenHash = await deps.db.transaction(async (tx) => {
+  await deps.db.transaction(async (tx) => {
     const token = await lockApiToken(tx, ref.accountId, ref.tokenId);
     const mayRevoke =
       token !== undefined && (token.ownerId === caller.identityId || caller.privileges.has(MANAGE_TOKENS_PRIVILEGE));
@@ -231,8 +233,8 @@ export async function revokeApiToken(
         last_used_at: token.lastUsedAt,
       },
     });
-    return token.tokenHash;
+    await notifyTokenRevoked(tx, ref.tokenId);
   });
   // After the commit: forgetting earlier would let a request re-cache the token before the delete is visible.
-  verifier.forget(tokenHash);
+  verifier.forget(ref.tokenId);
 }

@@ -162,3 +162,14 @@ export async function lockApiToken(
 export async function deleteApiToken(ex: Executor, accountId: string, tokenId: string): Promise<void> {
   await ex.delete(apiTokens).where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.id, tokenId)));
 }
+
+/** The NOTIFY channel on which revoked token ids are announced to every server process. */
+export const TOKEN_REVOKED_CHANNEL = 'steward_token_revoked';
+
+/**
+ * Announces a revocation to every process once the transaction commits (never if it rolls
+ * back). Token ids are unique across accounts, so the id alone names the token.
+ */
+export async function notifyTokenRevoked(ex: Executor, tokenId: string): Promise<void> {
+  await ex.execute(sql`select pg_notify(${TOKEN_REVOKED_CHANNEL}, ${tokenId})`);
+}

@@ -1,9 +1,10 @@
 import { keyedHash, parseAccountSecret } from '../../core/secrets.js';
 import { dbTimestampMs } from '../../core/time.js';
+import type { DatabaseHandle } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { findUserPermissions } from '../users/users.service.js';
 import { API_TOKEN_PREFIX } from './api-tokens.service.js';
-import { findTokenWithOwner, updateTokenLastUse } from './api-tokens.store.js';
+import { findTokenWithOwner, TOKEN_REVOKED_CHANNEL, updateTokenLastUse } from './api-tokens.store.js';
 
 /** How long a verified token may be trusted without asking the database again. */
 const CACHE_MS = 1_000;
@@ -43,10 +44,22 @@ export class TokenVerifier {
 
   constructor(private readonly deps: Deps) {}
 
-  /** Forgets the cached verdict for a token (by its hash): the next request reads the database. */
-  forget(tokenHash: string): void {
+  /** Forgets the cached verdict for a token: its next request reads the database. */
+  forget(tokenId: string): void {
     this.generation += 1;
-    this.cache.delete(tokenHash);
+    for (const [hash, entry] of this.cache) {
+      if (entry.principal?.tokenId === tokenId) this.cache.delete(hash);
+    }
+  }
+
+  /**
+   * Forgets tokens as other processes revoke them (a NOTIFY sent with each revocation), so a
+   * revocation takes effect at once everywhere; the cache's second remains the fallback.
+   */
+  async followRevocations(database: Pick<DatabaseHandle, 'listen'>): Promise<() => Promise<void>> {
+    return database.listen(TOKEN_REVOKED_CHANNEL, (tokenId) => {
+      this.forget(tokenId);
+    });
   }
 
   async verify(token: string, clientIp: string | null): Promise<TokenPrincipal | null> {
