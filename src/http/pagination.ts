@@ -21,3 +21,20 @@ export function pageLinks(req: FastifyRequest, page: number, pageSize: number, t
     previous_page: page > 1 ? link(Math.min(page - 1, lastPage)) : null,
   };
 }
+
+export interface PageEnvelope extends PageLinks {
+  page: number;
+  current_page_size: number;
+  total_items: number;
+}
+
+/** What every paginated answer carries beside its items: the Users list's shape. */
+export function pageEnvelope(
+  req: FastifyRequest,
+  page: number,
+  pageSize: number,
+  shown: number,
+  totalItems: number,
+): PageEnvelope {
+  return { ...pageLinks(req, page, pageSize, totalItems), page, current_page_size: shown, total_items: totalItems };
+}

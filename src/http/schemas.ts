@@ -1,7 +1,20 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type TSchema, type TSchemaOptions } from 'typebox';
 import { ID_PATTERN } from '../core/ids.js';
 
 export const IdSchema = (description: string): TSchema => Type.String({ pattern: ID_PATTERN, description });
+
+export const Nullable = <T extends TSchema>(schema: T, options: TSchemaOptions = {}) =>
+  Type.Union([schema, Type.Null()], options);
+
+/** A timestamp on the wire, in the reference's shape. */
+export const TimestampSchema = (description: string) =>
+  Type.String({ description: `${description} (UTC, \`YYYY-MM-DDTHH:MM:SS.ffffff\`)` });
+
+/** `:account_id` of the routes under /v1/accounts/:account_id. */
+export const AccountParamsSchema = Type.Object(
+  { account_id: Type.String({ description: 'The account id' }) },
+  { additionalProperties: false },
+);
 
 export const ErrorSchema = Type.Object(
   { detail: Type.String({ description: 'What went wrong' }) },

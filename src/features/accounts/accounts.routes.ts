@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.js';
 import { principalOf } from '../../http/auth.js';
-import { pageLinks } from '../../http/pagination.js';
+import { pageEnvelope } from '../../http/pagination.js';
 import { errorResponses } from '../../http/schemas.js';
 import {
   AccountListSchema,
@@ -48,10 +48,7 @@ export function accountRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           itemsPerPage: query.items_per_page,
         });
         return {
-          ...pageLinks(req, query.page, query.items_per_page, result.totalItems),
-          page: query.page,
-          current_page_size: result.items.length,
-          total_items: result.totalItems,
+          ...pageEnvelope(req, query.page, query.items_per_page, result.items.length, result.totalItems),
           items: result.items.map(toAccountResponse),
         };
       },

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TimestampSchema } from '../../http/schemas.js';
 import { toWireTimestamp } from '../../core/time.js';
 import { ID_PATTERN } from '../../core/ids.js';
 import type { Feature } from '../roles/roles.catalog.js';
@@ -11,9 +12,6 @@ const FEATURE_DESCRIPTIONS = {
   rss_feeds: 'RSS feeds',
   api_metrics: 'API metrics',
 } as const satisfies Record<Feature, string>;
-
-const Timestamp = (description: string) =>
-  Type.String({ description: `${description} (UTC, \`YYYY-MM-DDTHH:MM:SS.ffffff\`)` });
 
 const AccountNameSchema = Type.String({
   minLength: 1,
@@ -64,8 +62,8 @@ const accountFields = {
     }),
     { description: 'The account’s environments, by name ignoring case' },
   ),
-  created_at: Timestamp('When the account was created'),
-  updated_at: Timestamp('When the account last changed'),
+  created_at: TimestampSchema('When the account was created'),
+  updated_at: TimestampSchema('When the account last changed'),
 };
 
 export const AccountSchema = Type.Object(accountFields, { title: 'Account' });

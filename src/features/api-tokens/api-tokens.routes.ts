@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.js';
 import { principalOf } from '../../http/auth.js';
-import { pageLinks } from '../../http/pagination.js';
-import { errorResponses } from '../../http/schemas.js';
+import { pageEnvelope } from '../../http/pagination.js';
+import { AccountParamsSchema, errorResponses } from '../../http/schemas.js';
 import {
   ApiTokenListSchema,
   CreatedApiTokenSchema,
@@ -12,7 +12,6 @@ import {
   ScopeCatalogSchema,
   toApiTokenResponse,
   toScopeResponse,
-  TokenAccountParamsSchema,
   TokenParamsSchema,
 } from './api-tokens.schemas.js';
 import { SCOPES } from './api-tokens.scopes.js';
@@ -38,7 +37,7 @@ export function tokenRoutes(deps: Deps, verifier: TokenVerifier): FastifyPluginA
           'Create an API token owned by the caller. Its scopes must be ones the calling token holds, so a token ' +
           'never mints a more powerful one (403). The secret is in `token`, shown in this answer only. ' +
           'Whatever its scopes, a token never does more than its owner may do at the time of the call.',
-        params: TokenAccountParamsSchema,
+        params: AccountParamsSchema,
         body: CreateTokenBodySchema,
         response: { 201: CreatedApiTokenSchema, ...errorResponses(401, 403, 404, 409, 422) },
       },
@@ -62,7 +61,7 @@ export function tokenRoutes(deps: Deps, verifier: TokenVerifier): FastifyPluginA
         description:
           'List API tokens, newest first: the caller’s own, or every token of the account when the caller’s ' +
           'owner holds `tokens:manage` (admins do). Never the secrets.',
-        params: TokenAccountParamsSchema,
+        params: AccountParamsSchema,
         querystring: ListTokensQuerySchema,
         response: { 200: ApiTokenListSchema, ...errorResponses(401, 403, 404, 422) },
       },
@@ -73,10 +72,7 @@ export function tokenRoutes(deps: Deps, verifier: TokenVerifier): FastifyPluginA
           itemsPerPage: query.items_per_page,
         });
         return {
-          ...pageLinks(req, query.page, query.items_per_page, result.totalItems),
-          page: query.page,
-          current_page_size: result.items.length,
-          total_items: result.totalItems,
+          ...pageEnvelope(req, query.page, query.items_per_page, result.items.length, result.totalItems),
           account_id: req.params.account_id,
           items: result.items.map(toApiTokenResponse),
         };

@@ -1,13 +1,9 @@
-import { Type, type Static, type TSchema, type TSchemaOptions } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Nullable, TimestampSchema } from '../../http/schemas.js';
 import { ID_PATTERN } from '../../core/ids.js';
 import { toWireTimestamp, toWireTimestampOrNull } from '../../core/time.js';
 import type { Scope } from './api-tokens.scopes.js';
 import type { ApiTokenRecord } from './api-tokens.store.js';
-
-const Nullable = <T extends TSchema>(schema: T, options: TSchemaOptions = {}) =>
-  Type.Union([schema, Type.Null()], options);
-const Timestamp = (description: string) =>
-  Type.String({ description: `${description} (UTC, \`YYYY-MM-DDTHH:MM:SS.ffffff\`)` });
 
 /** The longest name a token may have, counted after trimming. */
 export const TOKEN_NAME_MAX = 100;
@@ -29,11 +25,6 @@ export const ScopeCatalogSchema = Type.Object(
     ),
   },
   { title: 'ScopeCatalog' },
-);
-
-export const TokenAccountParamsSchema = Type.Object(
-  { account_id: Type.String({ description: 'The account id' }) },
-  { additionalProperties: false },
 );
 
 export const TokenParamsSchema = Type.Object(
@@ -74,9 +65,9 @@ const tokenFields = {
   owner_id: Type.String({ description: 'The user the token acts for' }),
   owner_email: Type.String({ description: 'The email of the token’s owner' }),
   scopes: Type.Array(Type.String(), { description: 'What the token may do, within what its owner may do' }),
-  created_at: Timestamp('When the token was created'),
-  expires_at: Nullable(Timestamp('When the token stops working'), { description: 'null: never' }),
-  last_used_at: Nullable(Timestamp('When the token was last used'), {
+  created_at: TimestampSchema('When the token was created'),
+  expires_at: Nullable(TimestampSchema('When the token stops working'), { description: 'null: never' }),
+  last_used_at: Nullable(TimestampSchema('When the token was last used'), {
     description: 'Recorded once a minute at most; null: never used',
   }),
   last_used_ip: Nullable(Type.String(), { description: 'The address the token was last used from' }),

@@ -1,16 +1,9 @@
 import { Type, type Static } from 'typebox';
+import { TimestampSchema } from '../../http/schemas.js';
 import { ID_PATTERN } from '../../core/ids.js';
 import { toWireTimestamp } from '../../core/time.js';
 import type { DeletedEnvironment } from './environments.service.js';
 import type { EnvironmentRow } from './environments.store.js';
-
-const Timestamp = (description: string) =>
-  Type.String({ description: `${description} (UTC, \`YYYY-MM-DDTHH:MM:SS.ffffff\`)` });
-
-export const AccountParamsSchema = Type.Object(
-  { account_id: Type.String({ description: 'The account id' }) },
-  { additionalProperties: false },
-);
 
 export const EnvironmentParamsSchema = Type.Object(
   {
@@ -35,8 +28,8 @@ export const EnvironmentSchema = Type.Object(
   {
     environment_id: Type.String({ description: 'The environment id' }),
     name: Type.String({ description: 'The environment name' }),
-    created_at: Timestamp('When the environment was created'),
-    updated_at: Timestamp('When the environment was last renamed'),
+    created_at: TimestampSchema('When the environment was created'),
+    updated_at: TimestampSchema('When the environment was last renamed'),
   },
   { title: 'Environment' },
 );

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.js';
-import { errorResponses } from '../../http/schemas.js';
+import { AccountParamsSchema, errorResponses } from '../../http/schemas.js';
 import {
-  AccountParamsSchema,
   CreateRoleBodySchema,
   DeletedRoleSchema,
   DeleteRoleQuerySchema,

@@ -9,11 +9,6 @@ const Nullable = <T extends TSchema>(schema: T, description: string) =>
 const Timestamp = (description: string) =>
   Nullable(Type.String(), `${description} (UTC, \`YYYY-MM-DDTHH:MM:SS.ffffff\`); null for built-in roles`);
 
-export const AccountParamsSchema = Type.Object(
-  { account_id: Type.String({ description: 'The account id' }) },
-  { additionalProperties: false },
-);
-
 const RoleKeySchema = (description: string) => Type.String({ pattern: ROLE_KEY_PATTERN, description });
 
 export const RoleParamsSchema = Type.Object(

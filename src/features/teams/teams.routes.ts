@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.js';
-import { pageLinks } from '../../http/pagination.js';
-import { errorResponses } from '../../http/schemas.js';
-import { AccountParamsSchema, toEnvironmentRoles, toUserResponse, UserListSchema } from '../users/users.schemas.js';
+import { pageEnvelope } from '../../http/pagination.js';
+import { AccountParamsSchema, errorResponses } from '../../http/schemas.js';
+import { toEnvironmentRoles, toUserResponse, UserListSchema } from '../users/users.schemas.js';
 import { listTeamUsers } from './teams.members.service.js';
 import {
   CreateTeamBodySchema,
@@ -42,10 +42,7 @@ export function teamRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           itemsPerPage: query.items_per_page,
         });
         return {
-          ...pageLinks(req, query.page, query.items_per_page, result.totalItems),
-          page: query.page,
-          current_page_size: result.items.length,
-          total_items: result.totalItems,
+          ...pageEnvelope(req, query.page, query.items_per_page, result.items.length, result.totalItems),
           account_id: req.params.account_id,
           items: result.items.map(toTeamResponse),
         };
@@ -155,10 +152,7 @@ export function teamRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           sortOrder: query.sort_order,
         });
         return {
-          ...pageLinks(req, query.page, query.items_per_page, result.totalItems),
-          page: query.page,
-          current_page_size: result.items.length,
-          total_items: result.totalItems,
+          ...pageEnvelope(req, query.page, query.items_per_page, result.items.length, result.totalItems),
           account_id: req.params.account_id,
           items: result.items.map(toUserResponse),
         };

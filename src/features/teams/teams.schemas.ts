@@ -1,14 +1,10 @@
-import { Type, type Static, type TSchema, type TSchemaOptions } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Nullable, TimestampSchema } from '../../http/schemas.js';
 import { ID_PATTERN } from '../../core/ids.js';
 import { toWireTimestamp } from '../../core/time.js';
 import { EnvironmentRoleSchema, EnvironmentsSchema, ListUsersQuerySchema } from '../users/users.schemas.js';
 import { USER_SOURCES } from '../users/users.rules.js';
 import type { TeamRecord } from './teams.store.js';
-
-const Nullable = <T extends TSchema>(schema: T, options: TSchemaOptions = {}) =>
-  Type.Union([schema, Type.Null()], options);
-const Timestamp = (description: string) =>
-  Type.String({ description: `${description} (UTC, \`YYYY-MM-DDTHH:MM:SS.ffffff\`)` });
 
 const NAME_MAX = 200;
 const DESCRIPTION_MAX = 2000;
@@ -87,8 +83,8 @@ export const TeamSchema = Type.Object(
     }),
     source: Type.String({ description: 'Who manages the team: `rivery` or `active_directory`' }),
     user_count: Type.Integer({ description: 'How many users are in the team' }),
-    created_at: Timestamp('When the team was created'),
-    updated_at: Timestamp('When the team last changed'),
+    created_at: TimestampSchema('When the team was created'),
+    updated_at: TimestampSchema('When the team last changed'),
   },
   { title: 'Team' },
 );

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import type { Deps } from '../../deps.js';
-import { errorResponses } from '../../http/schemas.js';
-import { pageLinks } from '../../http/pagination.js';
+import { AccountParamsSchema, errorResponses } from '../../http/schemas.js';
+import { pageEnvelope } from '../../http/pagination.js';
 import {
-  AccountParamsSchema,
   AttachDetachBodySchema,
   AttachDetachResultSchema,
   DeleteResultSchema,
@@ -76,10 +75,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           sortOrder: query.sort_order,
         });
         const page = {
-          ...pageLinks(req, query.page, query.items_per_page, result.totalItems),
-          page: query.page,
-          current_page_size: result.items.length,
-          total_items: result.totalItems,
+          ...pageEnvelope(req, query.page, query.items_per_page, result.items.length, result.totalItems),
           account_id: accountId,
           items: result.items.map(toUserResponse),
         };

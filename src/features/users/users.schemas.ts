@@ -1,4 +1,5 @@
-import { Type, type Static, type TSchema, type TSchemaOptions } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { Nullable } from '../../http/schemas.js';
 import { ID_PATTERN } from '../../core/ids.js';
 import { toWireTimestamp, toWireTimestampOrNull } from '../../core/time.js';
 import type { EffectivePermissions } from './users.rules.js';
@@ -6,15 +7,8 @@ import { SORT_KEYS, USER_SOURCES } from './users.rules.js';
 import type { UserRecord } from './users.store.js';
 
 const Id = (description: string) => Type.String({ pattern: ID_PATTERN, description });
-const Nullable = <T extends TSchema>(schema: T, options: TSchemaOptions = {}) =>
-  Type.Union([schema, Type.Null()], options);
 const Timestamp = (description: string) =>
   Nullable(Type.String({ description: `${description} (UTC, \`YYYY-MM-DDTHH:MM:SS.ffffff\`)` }), { description });
-
-export const AccountParamsSchema = Type.Object(
-  { account_id: Type.String({ description: 'The account id' }) },
-  { additionalProperties: false },
-);
 
 export const UserParamsSchema = Type.Object(
   { account_id: Type.String({ description: 'The account id' }), user_id: Id('The user id') },
