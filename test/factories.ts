@@ -23,7 +23,7 @@ const unique = (): string => `${String(process.pid)}-${String(++counter)}`;
 
 export async function createAccount(
   t: Fixture,
-  options: { name?: string; adminEmail?: string; environments?: string[] } = {},
+  options: { name?: string; adminEmail?: string; environments?: string[]; superAdmin?: boolean } = {},
 ): Promise<TestAccount> {
   const adminEmail = options.adminEmail ?? `admin-${unique()}@example.com`;
   const result = await bootstrapAccount(t.deps, systemContext('test'), {
@@ -31,7 +31,7 @@ export async function createAccount(
     adminEmail,
     adminName: 'Account Admin',
     environmentNames: options.environments ?? ['Production', 'Staging'],
-    superAdmin: false,
+    superAdmin: options.superAdmin ?? false,
   });
   return {
     accountId: result.accountId,

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestContext } from '../core/context.js';
 import { forbidden, notFound, unauthenticated } from '../core/errors.js';
 import { findScope, type Scope, type ScopeKey } from '../features/api-tokens/api-tokens.scopes.js';
-import { isTrustedAddress } from '../features/settings/settings.rules.js';
 import type { TokenPrincipal, TokenVerifier } from '../features/api-tokens/api-tokens.verifier.js';
 
 declare module 'fastify' {
@@ -60,7 +59,7 @@ export function installAuth(app: FastifyInstance, verifier: TokenVerifier): void
       return;
     }
     const principal = await authenticate(req, verifier);
-    if (!isTrustedAddress(req.ip, principal.trustedIps)) {
+    if (!principal.isTrustedAddress(req.ip)) {
       throw forbidden('This account accepts API tokens only from its trusted IP addresses');
     }
     const accountId = (req.params as { account_id?: unknown }).account_id;

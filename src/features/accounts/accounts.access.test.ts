@@ -1,9 +1,7 @@
 import { asc, count } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { systemContext } from '../../core/context.js';
 import { accounts, auditEvents, environments, mailOutbox, memberships } from '../../db/schema/index.js';
-import { bootstrapAccount } from '../setup/setup.service.js';
 import { useTestApp } from '../../../test/app.js';
 import { addUser, createAccount, issueToken, type TestAccount } from '../../../test/factories.js';
 
@@ -11,25 +9,6 @@ const t = useTestApp();
 const MISSING_ID = 'ffffffffffffffffffffffff';
 
 let counter = 0;
-
-/** An account whose first admin is a super admin; its token has every scope. */
-async function createSuperAdminAccount(): Promise<TestAccount> {
-  const adminEmail = `operator-${String(process.pid)}-${String(++counter)}@ops.example`;
-  const result = await bootstrapAccount(t.deps, systemContext('test'), {
-    accountName: `Operators ${String(counter)}`,
-    adminEmail,
-    adminName: 'Operator',
-    environmentNames: ['Production'],
-    superAdmin: true,
-  });
-  return {
-    accountId: result.accountId,
-    adminId: result.userId,
-    adminEmail,
-    environments: result.environments,
-    token: result.token,
-  };
-}
 
 let operator: TestAccount;
 let home: TestAccount;
@@ -58,7 +37,7 @@ async function refused(request: () => Promise<LightMyRequestResponse>): Promise<
 }
 
 beforeAll(async () => {
-  operator = await createSuperAdminAccount();
+  operator = await createAccount(t, { superAdmin: true, environments: ['Production'] });
   home = await createAccount(t);
   other = await createAccount(t);
   const member = await addUser(t, home.accountId);

@@ -1,10 +1,8 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { systemContext } from '../../core/context.js';
 import { accounts, auditEvents, identities, invitations, mailOutbox, memberships } from '../../db/schema/index.js';
 import { insertCustomRole } from '../roles/roles.store.js';
-import { bootstrapAccount } from '../setup/setup.service.js';
 import { useTestApp } from '../../../test/app.js';
 import { addUser, createAccount, issueToken, type TestAccount } from '../../../test/factories.js';
 import type { AccountResponse } from './accounts.schemas.js';
@@ -15,25 +13,6 @@ const ALL_OFF = { advanced_environment_access: false, data_collection: false, rs
 
 let counter = 0;
 const unique = (): string => `${String(process.pid)}-${String(++counter)}`;
-
-/** An account whose first admin is a super admin; its token has every scope. */
-async function createSuperAdminAccount(): Promise<TestAccount> {
-  const adminEmail = `operator-${unique()}@ops.example`;
-  const result = await bootstrapAccount(t.deps, systemContext('test'), {
-    accountName: `Operators ${unique()}`,
-    adminEmail,
-    adminName: 'Operator',
-    environmentNames: ['Production'],
-    superAdmin: true,
-  });
-  return {
-    accountId: result.accountId,
-    adminId: result.userId,
-    adminEmail,
-    environments: result.environments,
-    token: result.token,
-  };
-}
 
 interface Problem {
   loc: (string | number)[];
@@ -57,7 +36,7 @@ interface ListBody {
 let operator: TestAccount;
 
 beforeAll(async () => {
-  operator = await createSuperAdminAccount();
+  operator = await createAccount(t, { superAdmin: true, environments: ['Production'] });
 });
 
 const post = (body: unknown, token = operator.token): Promise<LightMyRequestResponse> =>

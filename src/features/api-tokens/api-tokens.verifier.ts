@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { findUserPermissions } from '../users/users.service.js';
 import { API_TOKEN_PREFIX } from './api-tokens.service.js';
+import { trustedAddressCheck } from '../settings/settings.rules.js';
 import { findTokenWithOwner, TOKEN_REVOKED_CHANNEL, updateTokenLastUse } from './api-tokens.store.js';
 
 /** How long a verified token may be trusted without asking the database again. */
@@ -23,8 +24,8 @@ export interface TokenPrincipal {
   isSuperAdmin: boolean;
   /** when the token stops working; `null`: never */
   expiresAt: Date | null;
-  /** the addresses the account accepts tokens from; empty: any */
-  trustedIps: readonly string[];
+  /** whether the account accepts this token from a client address (its trusted IPs; none: any) */
+  isTrustedAddress: (clientIp: string) => boolean;
 }
 
 interface CacheEntry {
@@ -106,7 +107,7 @@ export class TokenVerifier {
       privileges: new Set(permissions.accountPrivileges),
       isSuperAdmin: row.ownerIsSuperAdmin,
       expiresAt: row.expiresAt === null ? null : new Date(dbTimestampMs(row.expiresAt)),
-      trustedIps: row.trustedIps,
+      isTrustedAddress: trustedAddressCheck(row.trustedIps),
     };
   }
 }

@@ -35,15 +35,25 @@ export function normaliseTrustedIp(entry: string): string | null {
 
 /** Whether a client address is inside one of the entries; an empty list trusts everyone. */
 export function isTrustedAddress(clientIp: string, entries: readonly string[]): boolean {
-  if (entries.length === 0) return true;
+  return trustedAddressCheck(entries)(clientIp);
+}
+
+/**
+ * The entries compiled once into a check of client addresses, for callers that check many
+ * (the auth hook keeps one per token verdict instead of rebuilding it on every request).
+ */
+export function trustedAddressCheck(entries: readonly string[]): (clientIp: string) => boolean {
+  if (entries.length === 0) return () => true;
   const list = new BlockList();
   for (const entry of entries) {
     const range = parseTrustedIp(entry);
     if (range !== null) list.addSubnet(range.address, range.prefix, range.family);
   }
-  // An IPv4 client reaching an IPv6 socket shows as ::ffff:a.b.c.d; compare it as IPv4 too.
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(clientIp)?.[1];
-  if (mapped !== undefined && list.check(mapped, 'ipv4')) return true;
-  const version = isIP(clientIp);
-  return version !== 0 && list.check(clientIp, version === 4 ? 'ipv4' : 'ipv6');
+  return (clientIp) => {
+    // An IPv4 client reaching an IPv6 socket shows as ::ffff:a.b.c.d; compare it as IPv4 too.
+    const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(clientIp)?.[1];
+    if (mapped !== undefined && list.check(mapped, 'ipv4')) return true;
+    const version = isIP(clientIp);
+    return version !== 0 && list.check(clientIp, version === 4 ? 'ipv4' : 'ipv6');
+  };
 }
