@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -8,6 +9,9 @@ import type { DatabaseHandle } from './db/client.js';
 import { isSchemaCurrent } from './db/migrate.js';
 import { TokenVerifier } from './features/api-tokens/api-tokens.verifier.js';
 import { accountRoutes } from './features/accounts/accounts.routes.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { invitationRoutes } from './features/invitations/invitations.routes.js';
+import { meRoutes } from './features/me/me.routes.js';
 import { scopeRoutes, tokenRoutes } from './features/api-tokens/api-tokens.routes.js';
 import { environmentRoutes } from './features/environments/environments.routes.js';
 import { privilegeRoutes, roleRoutes } from './features/roles/roles.routes.js';
@@ -50,6 +54,7 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
 
   // The API speaks JSON only; any other body is a 415, not a string handed to validation.
   app.removeContentTypeParser('text/plain');
+  await app.register(fastifyCookie);
   installErrorHandling(app);
   installValidators(app);
   app.addHook('onSend', async (req, reply) => {
@@ -80,9 +85,12 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
   app.addHook('onClose', stopFollowingRevocations);
   await app.register(
     async (api) => {
-      installAuth(api, verifier);
+      installAuth(api, deps, verifier);
       await api.register(privilegeRoutes());
       await api.register(scopeRoutes());
+      await api.register(authRoutes(deps));
+      await api.register(invitationRoutes(deps));
+      await api.register(meRoutes(deps));
       await api.register(accountRoutes(deps));
       await api.register(
         async (account) => {

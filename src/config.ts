@@ -20,7 +20,18 @@ export interface Config {
   secret: string;
   /** Addresses or CIDR ranges of proxies whose X-Forwarded-* headers are believed. */
   trustProxy: string[];
+  /** Origins allowed to call the API from a browser (CORS); empty: none, the default. */
+  corsOrigins: string[];
+  /** "Sign in with Google" (OpenID Connect); `null` when not configured. */
+  google: GoogleSignInConfig | null;
   logLevel: LogLevel;
+}
+
+export interface GoogleSignInConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Google's issuer by default; tests and private deployments point it elsewhere. */
+  issuer: string;
 }
 
 export class ConfigError extends Error {
@@ -31,6 +42,7 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const SECRET_FILE = 'steward-secret';
+const GOOGLE_ISSUER = 'https://accounts.google.com';
 const MIN_SECRET_LENGTH = 32;
 
 type Env = Record<string, string | undefined>;
@@ -77,6 +89,23 @@ export function loadConfig(env: Env = process.env): Config {
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
 
+  const corsOrigins = (text('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((entry) => entry.trim().replace(/\/+$/, ''))
+    .filter((entry) => entry !== '');
+  for (const origin of corsOrigins) {
+    if (!isHttpUrl(origin))
+      problems.push(`CORS_ORIGINS entry "${origin}" must be an origin such as https://app.example.com`);
+  }
+
+  const googleClientId = text('GOOGLE_CLIENT_ID');
+  const googleClientSecret = text('GOOGLE_CLIENT_SECRET');
+  const googleIssuer = text('GOOGLE_ISSUER') ?? GOOGLE_ISSUER;
+  if ((googleClientId === null) !== (googleClientSecret === null)) {
+    problems.push('GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together');
+  }
+  if (!isHttpUrl(googleIssuer)) problems.push('GOOGLE_ISSUER must be an http(s) URL');
+
   const dataDir = resolve(text('STEWARD_DATA_DIR') ?? './data');
   let secret = text('STEWARD_SECRET');
   if (secret !== null && secret.length < MIN_SECRET_LENGTH) {
@@ -100,6 +129,11 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     secret,
     trustProxy,
+    corsOrigins,
+    google:
+      googleClientId === null || googleClientSecret === null
+        ? null
+        : { clientId: googleClientId, clientSecret: googleClientSecret, issuer: googleIssuer.replace(/\/+$/, '') },
     logLevel,
   };
 }

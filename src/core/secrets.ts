@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
-export type SecretPurpose = 'api-token' | 'invitation';
+export type SecretPurpose =
+  'api-token' | 'invitation' | 'session' | 'csrf' | 'identity-link' | 'recovery-code' | 'throttle';
 
 /**
  * A fast keyed hash for high-entropy secrets (tokens, links). They are random, so a password

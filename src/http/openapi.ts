@@ -18,6 +18,14 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token: `stw_<account id>_<secret>`' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'steward_session',
+            description:
+              'A signed-in session (set by `POST /v1/auth/login`). Changes also need the `X-CSRF-Token` header ' +
+              'whose value `GET /v1/me` returns.',
+          },
         },
       },
     },

@@ -1,4 +1,4 @@
-import { boolean, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { at } from './columns.js';
 
 export const accounts = pgTable('accounts', {
@@ -15,6 +15,13 @@ export const identities = pgTable('identities', {
   name: text('name').notNull(),
   isSuperAdmin: boolean('is_super_admin').notNull().default(false),
   passwordHash: text('password_hash'),
+  passwordChangedAt: at('password_changed_at'),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  preferences: jsonb('preferences').$type<Record<string, unknown>>().notNull().default({}),
+  /** encrypted with a key derived from STEWARD_SECRET */
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: at('totp_enabled_at'),
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   createdAt: at('created_at').notNull(),
   updatedAt: at('updated_at').notNull(),
 });
@@ -41,5 +48,12 @@ export const roles = pgTable('roles', {
 export const accountSecuritySettings = pgTable('account_security_settings', {
   accountId: text('account_id').primaryKey(),
   trustedIps: text('trusted_ips').array().notNull().default([]),
+  idleTimeoutMinutes: integer('idle_timeout_minutes').notNull().default(60),
+  maxSessionsPerUser: integer('max_sessions_per_user').notNull().default(10),
+  requireTwoFactor: boolean('require_two_factor').notNull().default(false),
+  passwordMinLength: integer('password_min_length').notNull().default(12),
+  passwordCharacterClasses: integer('password_character_classes').notNull().default(0),
+  passwordHistoryCount: integer('password_history_count').notNull().default(0),
+  passwordMaxAgeDays: integer('password_max_age_days'),
   updatedAt: at('updated_at').notNull(),
 });

@@ -1,3 +1,4 @@
 export * from './accounts.js';
 export * from './memberships.js';
 export * from './credentials.js';
+export * from './sign-in.js';

@@ -173,3 +173,18 @@ export const TOKEN_REVOKED_CHANNEL = 'steward_token_revoked';
 export async function notifyTokenRevoked(ex: Executor, tokenId: string): Promise<void> {
   await ex.execute(sql`select pg_notify(${TOKEN_REVOKED_CHANNEL}, ${tokenId})`);
 }
+
+const OWNER_PAYLOAD = /^owner:([^:]+):([^:]+)$/;
+
+/**
+ * Announces that every token of one owner in an account lost its power (the owner was
+ * deactivated or removed), once the transaction commits.
+ */
+export async function notifyOwnerTokensRevoked(ex: Executor, accountId: string, identityId: string): Promise<void> {
+  await ex.execute(sql`select pg_notify(${TOKEN_REVOKED_CHANNEL}, ${`owner:${accountId}:${identityId}`})`);
+}
+
+export function parseOwnerRevocation(payload: string): { accountId: string; identityId: string } | null {
+  const match = OWNER_PAYLOAD.exec(payload);
+  return match?.[1] === undefined || match[2] === undefined ? null : { accountId: match[1], identityId: match[2] };
+}

@@ -1,3 +1,4 @@
+import type { Principal } from '../../core/principal.js';
 import { keyedHash, parseAccountSecret } from '../../core/secrets.js';
 import { dbTimestampMs } from '../../core/time.js';
 import type { DatabaseHandle } from '../../db/client.js';
@@ -5,28 +6,20 @@ import type { Deps } from '../../deps.js';
 import { findUserPermissions } from '../users/users.service.js';
 import { API_TOKEN_PREFIX } from './api-tokens.service.js';
 import { trustedAddressCheck } from '../settings/settings.rules.js';
-import { findTokenWithOwner, TOKEN_REVOKED_CHANNEL, updateTokenLastUse } from './api-tokens.store.js';
+import {
+  findTokenWithOwner,
+  parseOwnerRevocation,
+  TOKEN_REVOKED_CHANNEL,
+  updateTokenLastUse,
+} from './api-tokens.store.js';
 
 /** How long a verified token may be trusted without asking the database again. */
 const CACHE_MS = 1_000;
 const LAST_USE_RESOLUTION_MS = 60_000;
 const CACHE_LIMIT = 10_000;
 
-/** Who a verified token acts for, and what it may do right now. */
-export interface TokenPrincipal {
-  tokenId: string;
-  accountId: string;
-  identityId: string;
-  email: string;
-  scopes: ReadonlySet<string>;
-  /** the owner's account-wide privileges at the time of the check */
-  privileges: ReadonlySet<string>;
-  isSuperAdmin: boolean;
-  /** when the token stops working; `null`: never */
-  expiresAt: Date | null;
-  /** whether the account accepts this token from a client address (its trusted IPs; none: any) */
-  isTrustedAddress: (clientIp: string) => boolean;
-}
+/** A principal whose credential is an API token. */
+export type TokenPrincipal = Principal & { kind: 'token'; tokenId: string };
 
 interface CacheEntry {
   principal: TokenPrincipal | null;
@@ -47,9 +40,18 @@ export class TokenVerifier {
 
   /** Forgets the cached verdict for a token: its next request reads the database. */
   forget(tokenId: string): void {
+    this.forgetWhere((principal) => principal.tokenId === tokenId);
+  }
+
+  /** Forgets every cached verdict of one owner's tokens in an account (deactivated, removed). */
+  forgetOwner(accountId: string, identityId: string): void {
+    this.forgetWhere((principal) => principal.accountId === accountId && principal.identityId === identityId);
+  }
+
+  private forgetWhere(matches: (principal: TokenPrincipal) => boolean): void {
     this.generation += 1;
     for (const [hash, entry] of this.cache) {
-      if (entry.principal?.tokenId === tokenId) this.cache.delete(hash);
+      if (entry.principal !== null && matches(entry.principal)) this.cache.delete(hash);
     }
   }
 
@@ -58,8 +60,10 @@ export class TokenVerifier {
    * revocation takes effect at once everywhere; the cache's second remains the fallback.
    */
   async followRevocations(database: Pick<DatabaseHandle, 'listen'>): Promise<() => Promise<void>> {
-    return database.listen(TOKEN_REVOKED_CHANNEL, (tokenId) => {
-      this.forget(tokenId);
+    return database.listen(TOKEN_REVOKED_CHANNEL, (payload) => {
+      const owner = parseOwnerRevocation(payload);
+      if (owner === null) this.forget(payload);
+      else this.forgetOwner(owner.accountId, owner.identityId);
     });
   }
 
@@ -99,7 +103,9 @@ export class TokenVerifier {
     // Removed between the two reads: the token went with the membership.
     if (permissions === null) return null;
     return {
+      kind: 'token',
       tokenId: row.tokenId,
+      sessionId: null,
       accountId: row.accountId,
       identityId: row.ownerId,
       email: row.ownerEmail,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.js';
 import { errorResponses } from '../../http/schemas.js';
 import {
+  fromPatchBody,
   PatchSecuritySettingsBodySchema,
   SecuritySettingsSchema,
   SettingsParamsSchema,
@@ -34,7 +35,8 @@ export function settingsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         operationId: 'patch_security_settings',
         summary: 'Patch Security Settings',
         description:
-          'Change the account’s security rules; omitted fields stay as they are. `trusted_ips` replaces the list ' +
+          'Change the account’s security rules; omitted fields (and omitted `password_policy` rules) stay as ' +
+          'they are. Session rules apply to sessions already open from their next request. `trusted_ips` replaces the list ' +
           '(trimmed, lower-cased, without repeats). When it is not empty, API tokens work only from those ' +
           'addresses (403 elsewhere, on every server within a second). A list that leaves out the address of ' +
           'this request is refused (422), so the change cannot lock its caller out.',
@@ -44,9 +46,7 @@ export function settingsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       handler: async (req) =>
         toSecuritySettingsResponse(
-          await patchSecuritySettings(deps, req.ctx, req.params.account_id, {
-            ...(req.body.trusted_ips === undefined ? {} : { trustedIps: req.body.trusted_ips }),
-          }),
+          await patchSecuritySettings(deps, req.ctx, req.params.account_id, fromPatchBody(req.body)),
         ),
     });
   };

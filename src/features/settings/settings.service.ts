@@ -1,6 +1,5 @@
 import type { RequestContext } from '../../core/context.js';
 import { invalid, type FieldProblem } from '../../core/errors.js';
-import type { Executor } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { isTrustedAddress, normaliseTrustedIp } from './settings.rules.js';
@@ -12,8 +11,23 @@ import {
   type SecuritySettingsRow,
 } from './settings.store.js';
 
+/** Rules for the passwords of the account's members; see docs/sign-in.md for the defaults. */
+export interface PasswordPolicy {
+  minLength: number;
+  /** how many of the four classes (lower case, upper case, digits, symbols) a password must mix; 0: no rule */
+  characterClasses: number;
+  /** how many earlier passwords may not be used again; 0: no rule */
+  historyCount: number;
+  /** after how many days a password must be changed; `null`: never */
+  maxAgeDays: number | null;
+}
+
 /** An account's security rules; an account that never changed them has the defaults. */
 export interface SecuritySettings {
+  idleTimeoutMinutes: number;
+  maxSessionsPerUser: number;
+  requireTwoFactor: boolean;
+  passwordPolicy: PasswordPolicy;
   /** addresses and CIDR ranges API tokens are accepted from; empty: anywhere */
   trustedIps: string[];
   /** `null` until the first change */
@@ -21,11 +35,25 @@ export interface SecuritySettings {
 }
 
 /** Omitted fields stay as they are. */
-export interface SecuritySettingsPatch {
-  trustedIps?: string[];
-}
+export type SecuritySettingsPatch = Partial<Omit<SecuritySettings, 'updatedAt' | 'passwordPolicy'>> & {
+  passwordPolicy?: Partial<PasswordPolicy>;
+};
 
-const DEFAULTS: SecuritySettings = { trustedIps: [], updatedAt: null };
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
+  minLength: 12,
+  characterClasses: 0,
+  historyCount: 0,
+  maxAgeDays: null,
+};
+
+export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
+  idleTimeoutMinutes: 60,
+  maxSessionsPerUser: 10,
+  requireTwoFactor: false,
+  passwordPolicy: DEFAULT_PASSWORD_POLICY,
+  trustedIps: [],
+  updatedAt: null,
+};
 
 export async function getSecuritySettings(deps: Deps, accountId: string): Promise<SecuritySettings> {
   return toSettings(await findSecuritySettings(deps.db, accountId));
@@ -53,43 +81,79 @@ export async function patchSecuritySettings(
       },
     ]);
   }
+  const normalised: SecuritySettingsPatch = { ...patch, ...(trustedIps === undefined ? {} : { trustedIps }) };
   return deps.db.transaction(async (tx) => {
-    const row = await lockSecuritySettings(tx, accountId);
-    if (trustedIps === undefined || sameList(toSettings(row).trustedIps, trustedIps)) return toSettings(row);
     const now = deps.clock.now();
-    const after: SecuritySettings = { trustedIps, updatedAt: now.toISOString() };
-    if (
-      row === undefined &&
-      (await insertSecuritySettings(tx, { accountId, trustedIps, updatedAt: now.toISOString() }))
-    ) {
-      await audit(tx, ctx, now, accountId, DEFAULTS, after);
-      return after;
+    const row = await lockSecuritySettings(tx, accountId);
+    let before = toSettings(row);
+    let after = applyPatch(before, normalised, now);
+    if (sameRules(before, after)) return before;
+    // A concurrent first change may create the row between the lock and the insert: then the
+    // change is made to that row, under its lock.
+    const created = row === undefined && (await insertSecuritySettings(tx, { accountId, ...toRow(after) }));
+    if (!created) {
+      if (row === undefined) {
+        before = toSettings(await lockSecuritySettings(tx, accountId));
+        after = applyPatch(before, normalised, now);
+        if (sameRules(before, after)) return before;
+      }
+      await updateSecuritySettings(tx, accountId, toRow(after));
     }
-    // The row existed, or a concurrent first change created it since: change it under its lock.
-    const before = toSettings(row ?? (await lockSecuritySettings(tx, accountId)));
-    if (sameList(before.trustedIps, trustedIps)) return before;
-    await updateSecuritySettings(tx, accountId, { trustedIps, updatedAt: now.toISOString() });
-    await audit(tx, ctx, now, accountId, before, after);
+    const changes = changedFields(before, after);
+    await recordAudit(tx, ctx, now, {
+      accountId,
+      action: 'settings.update',
+      targetType: 'account_settings',
+      targetId: accountId,
+      before: changes.before,
+      after: changes.after,
+    });
     return after;
   });
 }
 
-async function audit(
-  tx: Executor,
-  ctx: RequestContext,
-  now: Date,
-  accountId: string,
+function applyPatch(settings: SecuritySettings, patch: SecuritySettingsPatch, now: Date): SecuritySettings {
+  return {
+    idleTimeoutMinutes: patch.idleTimeoutMinutes ?? settings.idleTimeoutMinutes,
+    maxSessionsPerUser: patch.maxSessionsPerUser ?? settings.maxSessionsPerUser,
+    requireTwoFactor: patch.requireTwoFactor ?? settings.requireTwoFactor,
+    passwordPolicy: { ...settings.passwordPolicy, ...patch.passwordPolicy },
+    trustedIps: patch.trustedIps ?? settings.trustedIps,
+    updatedAt: now.toISOString(),
+  };
+}
+
+/** The audit's view of a change: the wire names of the fields that changed, before and after. */
+function changedFields(
   before: SecuritySettings,
   after: SecuritySettings,
-): Promise<void> {
-  await recordAudit(tx, ctx, now, {
-    accountId,
-    action: 'settings.update',
-    targetType: 'account_settings',
-    targetId: accountId,
-    before: { trusted_ips: before.trustedIps },
-    after: { trusted_ips: after.trustedIps },
-  });
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const a = wireView(before);
+  const b = wireView(after);
+  const changed = Object.keys(b).filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+  return {
+    before: Object.fromEntries(changed.map((key) => [key, a[key]])),
+    after: Object.fromEntries(changed.map((key) => [key, b[key]])),
+  };
+}
+
+function wireView(settings: SecuritySettings): Record<string, unknown> {
+  return {
+    idle_timeout_minutes: settings.idleTimeoutMinutes,
+    max_sessions_per_user: settings.maxSessionsPerUser,
+    require_two_factor: settings.requireTwoFactor,
+    password_policy: {
+      min_length: settings.passwordPolicy.minLength,
+      character_classes: settings.passwordPolicy.characterClasses,
+      history_count: settings.passwordPolicy.historyCount,
+      max_age_days: settings.passwordPolicy.maxAgeDays,
+    },
+    trusted_ips: settings.trustedIps,
+  };
+}
+
+function sameRules(a: SecuritySettings, b: SecuritySettings): boolean {
+  return JSON.stringify(wireView(a)) === JSON.stringify(wireView(b));
 }
 
 /** Trimmed, lower-cased and without repeats, in the order given; 422 naming every bad entry. */
@@ -112,10 +176,33 @@ function normaliseTrustedIps(entries: string[]): string[] {
   return [...normalised];
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((value, index) => value === b[index]);
+function toRow(settings: SecuritySettings): Omit<SecuritySettingsRow, 'accountId'> {
+  return {
+    trustedIps: settings.trustedIps,
+    idleTimeoutMinutes: settings.idleTimeoutMinutes,
+    maxSessionsPerUser: settings.maxSessionsPerUser,
+    requireTwoFactor: settings.requireTwoFactor,
+    passwordMinLength: settings.passwordPolicy.minLength,
+    passwordCharacterClasses: settings.passwordPolicy.characterClasses,
+    passwordHistoryCount: settings.passwordPolicy.historyCount,
+    passwordMaxAgeDays: settings.passwordPolicy.maxAgeDays,
+    updatedAt: settings.updatedAt ?? new Date(0).toISOString(),
+  };
 }
 
-function toSettings(row: SecuritySettingsRow | undefined): SecuritySettings {
-  return row === undefined ? { ...DEFAULTS } : { trustedIps: row.trustedIps, updatedAt: row.updatedAt };
+export function toSettings(row: SecuritySettingsRow | undefined): SecuritySettings {
+  if (row === undefined) return { ...DEFAULT_SECURITY_SETTINGS, trustedIps: [] };
+  return {
+    idleTimeoutMinutes: row.idleTimeoutMinutes,
+    maxSessionsPerUser: row.maxSessionsPerUser,
+    requireTwoFactor: row.requireTwoFactor,
+    passwordPolicy: {
+      minLength: row.passwordMinLength,
+      characterClasses: row.passwordCharacterClasses,
+      historyCount: row.passwordHistoryCount,
+      maxAgeDays: row.passwordMaxAgeDays,
+    },
+    trustedIps: row.trustedIps,
+    updatedAt: row.updatedAt,
+  };
 }

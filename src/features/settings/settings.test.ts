@@ -48,6 +48,15 @@ const patchSettings = (account: TestAccount, body: unknown, remoteAddress?: stri
     ...(remoteAddress === undefined ? {} : { remoteAddress }),
   });
 
+const DEFAULTS: SecuritySettingsResponse = {
+  idle_timeout_minutes: 60,
+  max_sessions_per_user: 10,
+  require_two_factor: false,
+  password_policy: { min_length: 12, character_classes: 0, history_count: 0, max_age_days: null },
+  trusted_ips: [],
+  updated_at: null,
+};
+
 function settingsOf(res: LightMyRequestResponse): SecuritySettingsResponse {
   expect(res.statusCode).toBe(200);
   return res.json<SecuritySettingsResponse>();
@@ -84,7 +93,7 @@ async function settingsAudit(accountId: string) {
 describe('GET /settings/security', () => {
   it('shows the defaults for an account that never changed them', async () => {
     const account = await createAccount(t);
-    expect(settingsOf(await getSettings(account))).toEqual({ trusted_ips: [], updated_at: null });
+    expect(settingsOf(await getSettings(account))).toEqual(DEFAULTS);
   });
 
   it('answers 403 to a token without settings:read, and to a member without settings:manage', async () => {
@@ -117,6 +126,7 @@ describe('PATCH /settings/security', () => {
       }),
     );
     expect(saved).toEqual({
+      ...DEFAULTS,
       trusted_ips: ['203.0.113.0/24', '2001:db8::/32', '127.0.0.1'],
       updated_at: `${t.clock.now().toISOString().slice(0, 23)}000`,
     });
@@ -143,11 +153,8 @@ describe('PATCH /settings/security', () => {
 
   it('leaves everything as it is when trusted_ips is omitted or unchanged', async () => {
     const account = await createAccount(t);
-    expect(settingsOf(await patchSettings(account, {}))).toEqual({ trusted_ips: [], updated_at: null });
-    expect(settingsOf(await patchSettings(account, { trusted_ips: [] }))).toEqual({
-      trusted_ips: [],
-      updated_at: null,
-    });
+    expect(settingsOf(await patchSettings(account, {}))).toEqual(DEFAULTS);
+    expect(settingsOf(await patchSettings(account, { trusted_ips: [] }))).toEqual(DEFAULTS);
     expect(await settingsState(account.accountId)).toMatchObject({ rows: [] });
 
     const saved = settingsOf(await patchSettings(account, { trusted_ips: ['127.0.0.1'] }));

@@ -1,0 +1,157 @@
+import type { RequestContext } from '../../core/context.js';
+import { forbidden, unauthenticated } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { Executor } from '../../db/client.js';
+import type { Deps } from '../../deps.js';
+import { needsRehash, verifyAgainstNothing, verifyPassword } from '../passwords/passwords.hashing.js';
+import { upgradePasswordHash } from '../passwords/passwords.service.js';
+import { findLiveSession, openSession, type SessionMethod } from '../sessions/sessions.service.js';
+import { deleteSessions, findActiveAccountIds } from '../sessions/sessions.store.js';
+import { findIdentityByEmail, insertSignInEvent, stampLastLogin, type IdentityRow } from './auth.store.js';
+
+/** The one answer to a wrong email or a wrong password: it must not tell which it was. */
+export const BAD_CREDENTIALS = 'Incorrect email or password';
+
+export interface Credentials {
+  email: string;
+  password: string;
+  userAgent: string | null;
+}
+
+export type SignInResult =
+  | { stage: 'signed_in'; sessionToken: string; identityId: string; accountId: string }
+  | { stage: 'second_factor'; pendingToken: string };
+
+/**
+ * Signs a person in with their password. A wrong email and a wrong password get the same
+ * answer after the same work (a hash is verified either way). With 2FA on, the answer is a
+ * pending session that only the second step accepts.
+ */
+export async function signInWithPassword(deps: Deps, ctx: RequestContext, input: Credentials): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const identity = await findIdentityByEmail(deps.db, email);
+  const passwordHash = identity?.passwordHash ?? null;
+  const matches =
+    identity !== undefined && passwordHash !== null
+      ? await verifyPassword(passwordHash, input.password)
+      : await verifyAgainstNothing(input.password);
+  if (identity === undefined || passwordHash === null || !matches) {
+    await recordSignIn(deps.db, deps, ctx, {
+      outcome: 'failure',
+      email,
+      identityId: identity?.id ?? null,
+      method: 'password',
+      reason: 'bad_credentials',
+    });
+    throw unauthenticated(BAD_CREDENTIALS);
+  }
+  if (needsRehash(passwordHash)) await upgradePasswordHash(deps, identity.id, input.password);
+  return completeFirstFactor(deps, ctx, identity, 'password', input.userAgent);
+}
+
+/**
+ * What follows a proven first factor (a password, or an identity provider's word): the
+ * accounts the method opens, then the second step or a session.
+ */
+export async function completeFirstFactor(
+  deps: Deps,
+  ctx: RequestContext,
+  identity: IdentityRow,
+  method: SessionMethod,
+  userAgent: string | null,
+): Promise<SignInResult> {
+  const accountIds = await findActiveAccountIds(deps.db, identity.id, method);
+  const accountId = accountIds[0];
+  if (accountId === undefined) {
+    await recordSignIn(deps.db, deps, ctx, {
+      outcome: 'failure',
+      email: identity.email,
+      identityId: identity.id,
+      method,
+      reason: 'method_not_allowed',
+    });
+    throw forbidden(
+      method === 'password'
+        ? 'Password sign-in is not allowed for you in any account you are an active member of'
+        : `Sign-in with ${method === 'google' ? 'Google' : 'SSO'} is not allowed for you in any account you are an active member of`,
+    );
+  }
+  if (identity.totpEnabledAt !== null) {
+    const pendingToken = await openSession(deps.db, deps, {
+      identityId: identity.id,
+      method,
+      stage: 'second_factor',
+      accountId,
+      clientIp: ctx.clientIp,
+      userAgent,
+    });
+    return { stage: 'second_factor', pendingToken };
+  }
+  const sessionToken = await deps.db.transaction((tx) =>
+    startSession(tx, deps, ctx, { identity, method, accountId, userAgent }),
+  );
+  return { stage: 'signed_in', sessionToken, identityId: identity.id, accountId };
+}
+
+/** Opens the signed-in session, stamps the membership's last login and records the sign-in. */
+export async function startSession(
+  tx: Executor,
+  deps: Deps,
+  ctx: RequestContext,
+  input: {
+    identity: Pick<IdentityRow, 'id' | 'email'>;
+    method: SessionMethod;
+    accountId: string;
+    userAgent: string | null;
+  },
+): Promise<string> {
+  const token = await openSession(tx, deps, {
+    identityId: input.identity.id,
+    method: input.method,
+    stage: 'active',
+    accountId: input.accountId,
+    clientIp: ctx.clientIp,
+    userAgent: input.userAgent,
+  });
+  await stampLastLogin(tx, input.accountId, input.identity.id, deps.clock.now().toISOString());
+  await recordSignIn(tx, deps, ctx, {
+    outcome: 'success',
+    email: input.identity.email,
+    identityId: input.identity.id,
+    method: input.method,
+    reason: null,
+  });
+  return token;
+}
+
+/** Ends the session of a cookie, if it is one; signing out twice is not an error. */
+export async function signOut(
+  deps: Deps,
+  sessionToken: string | undefined,
+  pendingToken: string | undefined,
+): Promise<void> {
+  const ids: string[] = [];
+  if (sessionToken !== undefined) {
+    const session = await findLiveSession(deps, sessionToken, 'active');
+    if (session !== null) ids.push(session.id);
+  }
+  if (pendingToken !== undefined) {
+    const pending = await findLiveSession(deps, pendingToken, 'second_factor');
+    if (pending !== null) ids.push(pending.id);
+  }
+  await deleteSessions(deps.db, ids);
+}
+
+export interface SignInEvent {
+  outcome: 'success' | 'failure' | 'lockout';
+  email: string | null;
+  identityId: string | null;
+  method: string;
+  reason: string | null;
+}
+
+/** The record of every sign-in attempt, kept whether or not the email has an identity. */
+export async function recordSignIn(ex: Executor, deps: Deps, ctx: RequestContext, event: SignInEvent): Promise<void> {
+  const now = deps.clock.now();
+  await insertSignInEvent(ex, { id: newId(now), occurredAt: now.toISOString(), clientIp: ctx.clientIp, ...event });
+}

@@ -1,0 +1,24 @@
+import { unauthenticated } from '../../core/errors.js';
+import type { Deps } from '../../deps.js';
+import { findIdentityById, type IdentityRow } from '../auth/auth.store.js';
+import type { LiveSession } from '../sessions/sessions.service.js';
+import { findMembershipsOf, type MembershipSummary } from './me.store.js';
+
+export interface Me {
+  identity: IdentityRow;
+  memberships: MembershipSummary[];
+  /** the account the session works in; `null` when it has none it may use */
+  currentAccount: MembershipSummary | null;
+  mustEnrolTwoFactor: boolean;
+}
+
+export async function getMe(deps: Deps, session: LiveSession): Promise<Me> {
+  const [identity, memberships] = await Promise.all([
+    findIdentityById(deps.db, session.identityId),
+    findMembershipsOf(deps.db, session.identityId),
+  ]);
+  if (identity === undefined) throw unauthenticated('Your session has ended: sign in again');
+  const currentAccount =
+    memberships.find((m) => m.accountId === session.accountId && m.isActive && m.status === 'active') ?? null;
+  return { identity, memberships, currentAccount, mustEnrolTwoFactor: session.mustEnrolTwoFactor };
+}

@@ -1,0 +1,204 @@
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { accountSecuritySettings, identities, memberships, sessions } from '../../db/schema/index.js';
+import { DEFAULT_SECURITY_SETTINGS } from '../settings/settings.service.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+// Global table (a session belongs to one person, whichever accounts they work in).
+
+/** The rules that bind a person's sessions: the strictest of every account they are an active member of. */
+export interface SessionRules {
+  idleTimeoutMinutes: number;
+  maxSessionsPerUser: number;
+  requireTwoFactor: boolean;
+}
+
+export interface SessionWithIdentity extends SessionRow, SessionRules {
+  email: string;
+  name: string;
+  isSuperAdmin: boolean;
+  hasTwoFactor: boolean;
+}
+
+const DEFAULTS = DEFAULT_SECURITY_SETTINGS;
+
+/** One rule over the person's active memberships; the default when they have none yet. */
+function strictest(identityId: SQL, aggregate: string, fallback: number | boolean): SQL {
+  return sql`coalesce((select ${sql.raw(aggregate)} from ${memberships} m
+    left join ${accountSecuritySettings} ss on ss.account_id = m.account_id
+    where m.user_id = ${identityId} and m.is_active and m.status = 'active'), ${fallback})`;
+}
+
+function strictestRules(identityId: SQL) {
+  return {
+    idleTimeoutMinutes: strictest(
+      identityId,
+      `min(coalesce(ss.idle_timeout_minutes, ${String(DEFAULTS.idleTimeoutMinutes)}))`,
+      DEFAULTS.idleTimeoutMinutes,
+    ).mapWith(Number),
+    maxSessionsPerUser: strictest(
+      identityId,
+      `min(coalesce(ss.max_sessions_per_user, ${String(DEFAULTS.maxSessionsPerUser)}))`,
+      DEFAULTS.maxSessionsPerUser,
+    ).mapWith(Number),
+    requireTwoFactor: strictest(identityId, 'bool_or(coalesce(ss.require_two_factor, false))', false).mapWith(Boolean),
+  };
+}
+
+export async function insertSession(ex: Executor, row: SessionRow): Promise<void> {
+  await ex.insert(sessions).values(row);
+}
+
+export async function findSessionByHash(ex: Executor, tokenHash: string): Promise<SessionWithIdentity | undefined> {
+  const [row] = await ex
+    .select({
+      id: sessions.id,
+      identityId: sessions.identityId,
+      tokenHash: sessions.tokenHash,
+      stage: sessions.stage,
+      method: sessions.method,
+      accountId: sessions.accountId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      clientIp: sessions.clientIp,
+      userAgent: sessions.userAgent,
+      email: identities.email,
+      name: identities.name,
+      isSuperAdmin: identities.isSuperAdmin,
+      hasTwoFactor: sql<boolean>`${identities.totpEnabledAt} is not null`,
+      ...strictestRules(sql.raw('sessions.identity_id')),
+    })
+    .from(sessions)
+    .innerJoin(identities, eq(identities.id, sessions.identityId))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .limit(1);
+  return row;
+}
+
+export async function findSessionRules(ex: Executor, identityId: string): Promise<SessionRules> {
+  const [row] = await ex
+    .select(strictestRules(sql`${identities.id}`))
+    .from(identities)
+    .where(eq(identities.id, identityId))
+    .limit(1);
+  return row ?? DEFAULT_SECURITY_SETTINGS;
+}
+
+/** The person's signed-in (not pending) sessions, newest first, locked: a sign-in that passes the cap ends the oldest. */
+export async function lockActiveSessions(ex: Executor, identityId: string): Promise<SessionRow[]> {
+  return ex
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.identityId, identityId), eq(sessions.stage, 'active')))
+    .orderBy(desc(sessions.createdAt), desc(sessions.id))
+    .for('update');
+}
+
+export async function findSessionsOf(ex: Executor, identityId: string): Promise<SessionRow[]> {
+  return ex
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.identityId, identityId), eq(sessions.stage, 'active')))
+    .orderBy(asc(sessions.createdAt), asc(sessions.id));
+}
+
+export async function touchSession(ex: Executor, id: string, now: string): Promise<void> {
+  await ex.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+}
+
+export async function updateSession(
+  ex: Executor,
+  id: string,
+  changes: Partial<Pick<SessionRow, 'accountId' | 'stage' | 'lastSeenAt' | 'tokenHash' | 'expiresAt'>>,
+): Promise<void> {
+  await ex.update(sessions).set(changes).where(eq(sessions.id, id));
+}
+
+export async function deleteSessions(ex: Executor, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await ex.delete(sessions).where(inArray(sessions.id, ids)).returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** Ends one of the person's sessions; `false` when they have no such session. */
+export async function deleteSessionOf(ex: Executor, identityId: string, id: string): Promise<boolean> {
+  const rows = await ex
+    .delete(sessions)
+    .where(and(eq(sessions.identityId, identityId), eq(sessions.id, id)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** Ends every session of the person except `keepId` (none kept when `null`); returns how many ended. */
+export async function deleteSessionsOf(ex: Executor, identityId: string, keepId: string | null): Promise<number> {
+  const rows = await ex
+    .delete(sessions)
+    .where(
+      keepId === null
+        ? eq(sessions.identityId, identityId)
+        : and(eq(sessions.identityId, identityId), ne(sessions.id, keepId)),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+const METHOD_COLUMN = {
+  password: memberships.allowLoginPassword,
+  google: memberships.allowLoginGoogle,
+  sso: memberships.allowLoginSso,
+} as const;
+
+/** Whether the person may act in the account when signed in by `method`: an active member who has accepted, allowed that method. */
+export async function isActiveMember(
+  ex: Executor,
+  accountId: string,
+  identityId: string,
+  method: SessionRow['method'],
+): Promise<boolean> {
+  const [row] = await ex
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.accountId, accountId),
+        eq(memberships.userId, identityId),
+        eq(memberships.isActive, true),
+        eq(memberships.status, 'active'),
+        eq(METHOD_COLUMN[method], true),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** The accounts the person may act in when signed in by `method`, oldest membership first. */
+export async function findActiveAccountIds(
+  ex: Executor,
+  identityId: string,
+  method: SessionRow['method'],
+): Promise<string[]> {
+  const rows = await ex
+    .select({ accountId: memberships.accountId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, identityId),
+        eq(memberships.isActive, true),
+        eq(memberships.status, 'active'),
+        eq(METHOD_COLUMN[method], true),
+      ),
+    )
+    .orderBy(asc(memberships.createdAt), asc(memberships.accountId));
+  return rows.map((row) => row.accountId);
+}
+
+/** Ends the sessions working in an account (their person was deactivated or removed there). */
+export async function deleteSessionsInAccount(ex: Executor, accountId: string, identityId: string): Promise<number> {
+  const rows = await ex
+    .delete(sessions)
+    .where(and(eq(sessions.accountId, accountId), eq(sessions.identityId, identityId)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
