@@ -1,8 +1,11 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'bench/results/', 'web/dist/'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'bench/results/', 'web/dist/', 'web/src/api/schema.d.ts'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -14,6 +17,10 @@ export default tseslint.config(
       // Fastify hooks and handlers are async by contract even when they have nothing to await.
       '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    files: ['web/**/*.tsx', 'web/**/*.ts'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['**/*.js'],

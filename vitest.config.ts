@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { isServerReachable, testServerUrl } from './test/stores.js';
 
 /**
@@ -18,6 +18,8 @@ export default defineConfig(async () => {
   );
   const shared = {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The browser journeys run once, in their own project below, whatever the stores.
+    exclude: [...configDefaults.exclude, 'test/e2e/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   };
@@ -25,6 +27,17 @@ export default defineConfig(async () => {
     test: {
       projects: [
         { test: { ...shared, name: 'pglite', env: { STEWARD_TEST_STORE: 'pglite' } } },
+        // The console's own logic, and the check that its API types match docs/openapi.json.
+        { test: { name: 'console', include: ['web/src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+        {
+          test: {
+            name: 'e2e',
+            include: ['test/e2e/**/*.test.ts'],
+            env: { STEWARD_TEST_STORE: 'pglite' },
+            testTimeout: 120_000,
+            hookTimeout: 240_000,
+          },
+        },
         ...(withServer
           ? [
               {

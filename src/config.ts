@@ -16,12 +16,19 @@ export interface Config {
   dataDir: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /**
+   * How long a worker holds the mail it is sending. A live worker renews it; a killed one lets
+   * it lapse, and the mail goes out from another process (or this one, restarted) after it.
+   */
+  mailLeaseSeconds: number;
   redisUrl: string | null;
   secret: string;
   /** Addresses or CIDR ranges of proxies whose X-Forwarded-* headers are believed. */
   trustProxy: string[];
   /** Origins allowed to call the API from a browser (CORS); empty: none, the default. */
   corsOrigins: string[];
+  /** Requests a minute one client address may send to the sign-in routes together (http/hardening.ts). */
+  authRateLimit: number;
   /** "Sign in with Google" (OpenID Connect); `null` when not configured. */
   google: GoogleSignInConfig | null;
   logLevel: LogLevel;
@@ -76,6 +83,9 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
   }
 
+  const mailLeaseSeconds = parseWholeNumber(text('MAIL_LEASE_SECONDS') ?? '60', 1, 3_600);
+  if (mailLeaseSeconds === null) problems.push('MAIL_LEASE_SECONDS must be a whole number of seconds from 1 to 3600');
+
   const redisUrl = text('REDIS_URL');
   if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) {
     problems.push('REDIS_URL must be a redis:// or rediss:// URL');
@@ -97,6 +107,9 @@ export function loadConfig(env: Env = process.env): Config {
     if (!isHttpUrl(origin))
       problems.push(`CORS_ORIGINS entry "${origin}" must be an origin such as https://app.example.com`);
   }
+
+  const authRateLimit = parseWholeNumber(text('AUTH_RATE_LIMIT') ?? '30', 1, 1_000_000);
+  if (authRateLimit === null) problems.push('AUTH_RATE_LIMIT must be a whole number of requests a minute, at least 1');
 
   const googleClientId = text('GOOGLE_CLIENT_ID');
   const googleClientSecret = text('GOOGLE_CLIENT_SECRET');
@@ -126,10 +139,12 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     smtpUrl,
     mailFrom: text('MAIL_FROM') ?? 'Steward <no-reply@steward.localhost>',
+    mailLeaseSeconds: mailLeaseSeconds ?? 60,
     redisUrl,
     secret,
     trustProxy,
     corsOrigins,
+    authRateLimit: authRateLimit ?? 30,
     google:
       googleClientId === null || googleClientSecret === null
         ? null
@@ -142,6 +157,12 @@ function parsePort(value: string): number | null {
   if (!/^\d+$/.test(value)) return null;
   const port = Number(value);
   return port <= 65535 ? port : null;
+}
+
+function parseWholeNumber(value: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(value)) return null;
+  const number = Number(value);
+  return number >= min && number <= max ? number : null;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -4,7 +4,10 @@ import { loadConfig, type Config } from './config.js';
 import { systemClock } from './core/clock.js';
 import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { setupBanner } from './features/setup/setup.banner.js';
+import { issueSetupLink } from './features/setup/setup.service.js';
 import type { Deps } from './deps.js';
+import { BUILT_CONSOLE_DIR } from './http/console.js';
 import { startOutboxWorker } from './mail/outbox.js';
 import { createMailTransport } from './mail/transport.js';
 import { loggerOptions } from './logging.js';
@@ -17,7 +20,7 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   if (applied.length > 0) log.info({ migrations: applied }, 'Database migrated');
 
   const deps: Deps = { config, db: database.db, clock: systemClock, log };
-  const app = await buildApp(deps, { database, logger: log });
+  const app = await buildApp(deps, { database, logger: log, consoleDir: BUILT_CONSOLE_DIR });
   const worker = startOutboxWorker(deps, createMailTransport(config, log));
 
   let closing = false;
@@ -51,4 +54,9 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
     { storage: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined, address },
     `Steward listening on ${address} (API reference at ${address}/docs)`,
   );
+  const setupLink = await issueSetupLink(deps);
+  if (setupLink !== null) {
+    process.stderr.write(setupBanner(setupLink));
+    log.warn('No account yet: open the one-time setup link printed on stderr to create the first one');
+  }
 }

@@ -10,11 +10,18 @@ export const GOOD_PASSWORD = 'correct horse battery staple 42';
 
 const INVITATION_LINK = /\/invitations\/(stwi_[0-9a-f]{24}_[A-Za-z0-9_-]{43})/;
 
-/** The token of the newest invitation link mailed to `email` (read from the outbox). */
-export async function invitationTokenFor(t: Pick<TestApp, 'db'>, email: string): Promise<string> {
+/**
+ * The token of the newest invitation link mailed to `email` (read from the outbox), to
+ * `accountId` when given: mails queued in one test-clock instant have no order among them.
+ */
+export async function invitationTokenFor(t: Pick<TestApp, 'db'>, email: string, accountId?: string): Promise<string> {
   const messages = await findOutboxMessages(t.db, email);
-  const body = messages.filter((m) => m.template === 'invitation').at(-1)?.textBody ?? '';
-  const token = INVITATION_LINK.exec(body)?.[1];
+  const tokens = messages
+    .filter((m) => m.template === 'invitation')
+    .map((m) => INVITATION_LINK.exec(m.textBody ?? '')?.[1])
+    .filter((token): token is string => token !== undefined)
+    .filter((token) => accountId === undefined || token.startsWith(`stwi_${accountId}_`));
+  const token = tokens.at(-1);
   if (token === undefined) throw new Error(`No invitation link in the outbox for ${email}`);
   return token;
 }
@@ -75,7 +82,7 @@ export async function addMember(
 ): Promise<{ userId: string; email: string; password: string; browser: Browser }> {
   const user = await addUser(t, accountId, options.invitation);
   const password = options.password ?? GOOD_PASSWORD;
-  const token = await invitationTokenFor(t, user.email);
+  const token = await invitationTokenFor(t, user.email, accountId);
   const res = await t.call({
     method: 'POST',
     url: `/v1/invitations/${token}/accept`,

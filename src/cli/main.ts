@@ -4,10 +4,12 @@ import { ConfigError, loadConfig } from '../config.js';
 import { systemClock } from '../core/clock.js';
 import { systemContext } from '../core/context.js';
 import { DomainError } from '../core/errors.js';
+import { dbTimestampMs } from '../core/time.js';
 import { openDatabase } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import type { Deps } from '../deps.js';
 import { bootstrapAccount } from '../features/setup/setup.service.js';
+import { listDeadMail } from '../mail/outbox.js';
 import { loggerOptions } from '../logging.js';
 import { serve } from '../main.js';
 
@@ -19,10 +21,14 @@ Commands:
   bootstrap   Create an account, its environments, its first admin and an API token
               --account-name NAME  --admin-email EMAIL  [--admin-name NAME]
               [--environment NAME]...  [--super-admin]  [--json]
+  mail        --failed [--json]: list the mail given up on (newest 100), with its last error
 
 Configuration comes from environment variables; see README.md.`;
 
-/** Runs one command. Only `bootstrap --json` writes to stdout; everything else goes to stderr. */
+/**
+ * Runs one command. Only a listing (`mail --failed`) and `bootstrap --json` write to stdout;
+ * everything else goes to stderr.
+ */
 export async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -33,6 +39,8 @@ export async function run(argv: string[]): Promise<number> {
       return runMigrate();
     case 'bootstrap':
       return runBootstrap(rest);
+    case 'mail':
+      return runMail(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -111,6 +119,52 @@ async function runBootstrap(args: string[]): Promise<number> {
           '',
         ].join('\n'),
       );
+    }
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Lists dead mail. There is no retry: a dead message's body (and its single-use link) is
+ * erased, and the link may have expired anyway; the fix is to redo what sent it (re-invite).
+ */
+async function runMail(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: { failed: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+  });
+  if (!values.failed) {
+    process.stderr.write(`mail needs --failed\n\n${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database);
+    const dead = (await listDeadMail(database.db)).map((message) => ({
+      id: message.id,
+      account_id: message.accountId,
+      template: message.template,
+      to: message.toAddress,
+      subject: message.subject,
+      attempts: message.attempts,
+      created_at: new Date(dbTimestampMs(message.createdAt)).toISOString(),
+      failed_at: message.failedAt === null ? null : new Date(dbTimestampMs(message.failedAt)).toISOString(),
+      last_error: message.lastError,
+    }));
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ messages: dead })}\n`);
+    } else if (dead.length === 0) {
+      process.stdout.write('No dead mail.\n');
+    } else {
+      for (const m of dead) {
+        process.stdout.write(
+          `${m.id}  ${m.failed_at ?? ''}  ${m.template}  to ${m.to}  after ${String(m.attempts)} attempts: ${m.last_error ?? ''}\n`,
+        );
+      }
     }
     return 0;
   } finally {

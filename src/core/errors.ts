@@ -1,4 +1,5 @@
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'throttled';
+export type ErrorKind =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'throttled' | 'unavailable';
 
 /** One entry of a 422 answer, in the reference's shape. */
 export interface FieldProblem {
@@ -27,3 +28,15 @@ export const forbidden = (message: string): DomainError => new DomainError('forb
 export const notFound = (what: string): DomainError => new DomainError('not_found', `${what} not found`);
 export const conflict = (message: string): DomainError => new DomainError('conflict', message);
 export const gone = (message: string): DomainError => new DomainError('gone', message);
+/** A service Steward depends on does not answer (503): retrying later may work. */
+export const unavailable = (message: string): DomainError => new DomainError('unavailable', message);
+
+/** A 429 that tells the caller when to try again (the Retry-After header, in seconds). */
+export class ThrottledError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('throttled', message);
+  }
+}

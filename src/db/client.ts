@@ -2,10 +2,16 @@ import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** A database or an open transaction: stores take either, as their first parameter. */
 export type Executor = PgDatabase<PgQueryResultHKT>;
 export type Db = Executor;
+/**
+ * An open transaction, and only that: a function that must run inside the caller's change (an
+ * outbox mail) takes this, so passing the bare database is a type error.
+ */
+export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** A single connection for work that must not interleave with anything else (migrations). */
 export interface ScriptSession {
@@ -49,6 +55,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
   if (dataDir !== null) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const release = dataDir === null ? () => undefined : lockDataDir(dataDir);
   // Loaded only when used: a server-backed process is spared PGlite's ~16 MB of code.
   const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }] = await Promise.all([
     import('@electric-sql/pglite'),
@@ -58,6 +65,9 @@ async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
   const client = await PGlite.create({
     ...(dataDir === null ? {} : { dataDir }),
     extensions: { pg_trgm },
+  }).catch((error: unknown) => {
+    release();
+    throw error;
   });
   // Timestamps are read as text in the session's zone; pinning it keeps them UTC whatever TZ says.
   await client.exec("SET TimeZone = 'UTC'");
@@ -80,6 +90,7 @@ async function openEmbedded(dataDir: string | null): Promise<DatabaseHandle> {
     },
     close: async () => {
       if (!client.closed) await client.close();
+      release();
     },
   };
 }

@@ -26,6 +26,8 @@ declare module 'fastify' {
     auth?: 'public' | 'session';
     /** Open to a person who must enrol in two-factor authentication before anything else. */
     duringEnrolment?: true;
+    /** Open to a person whose password passed its maximum age and must change it before anything else. */
+    duringPasswordChange?: true;
     /**
      * Routes of the operators' realm: super admins may name any account in the path, and act
      * there as operators (the scope's privilege is not asked of them); others only their
@@ -138,6 +140,9 @@ async function authenticateSession(req: FastifyRequest, deps: Deps): Promise<voi
   const session = toLiveSession(row);
   if (session.mustEnrolTwoFactor && config.duringEnrolment !== true) {
     throw forbidden('Your account requires two-factor authentication: enrol at POST /v1/me/two-factor first');
+  }
+  if (session.mustChangePassword && config.duringPasswordChange !== true) {
+    throw forbidden('Your password is older than your account allows: change it at POST /v1/me/password first');
   }
   req.session = session;
   req.ctx = {

@@ -1,9 +1,10 @@
 import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../db/schema/index.js';
-import { ALL_SCOPE_KEYS } from '../features/api-tokens/api-tokens.scopes.js';
+import { ALL_SCOPE_KEYS, findScope } from '../features/api-tokens/api-tokens.scopes.js';
 import { useTestApp } from '../../test/app.js';
 import { createAccount, issueToken, type TestAccount } from '../../test/factories.js';
+import { addMember, type Browser } from '../../test/sign-in.js';
 
 /**
  * Walks every operation of the OpenAPI document, so a route added later is covered without
@@ -19,7 +20,7 @@ interface Operation {
 }
 
 interface OpenApiOperation {
-  security?: { bearerAuth?: string[] }[];
+  security?: { bearerAuth?: string[]; sessionCookie?: string[] }[];
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -32,6 +33,8 @@ let other: TestAccount;
 let operations: Operation[] = [];
 /** Operations on an account's data that declare no scope: there must be none. */
 let unguarded: string[] = [];
+/** Operations only a signed-in person may call (their own settings). */
+let sessionOnly: Operation[] = [];
 
 beforeAll(async () => {
   home = await createAccount(t);
@@ -41,6 +44,13 @@ beforeAll(async () => {
     METHODS.flatMap((method) => {
       const scope = item[method]?.security?.[0]?.bearerAuth?.[0];
       return scope === undefined ? [] : [{ method: method.toUpperCase(), path, scope }];
+    }),
+  );
+  sessionOnly = Object.entries(document.paths).flatMap(([path, item]) =>
+    METHODS.flatMap((method) => {
+      const security = item[method]?.security;
+      const onlyCookie = security?.length === 1 && security[0]?.sessionCookie !== undefined;
+      return onlyCookie ? [{ method: method.toUpperCase(), path, scope: '' }] : [];
     }),
   );
   unguarded = Object.entries(document.paths).flatMap(([path, item]) =>
@@ -118,6 +128,49 @@ describe('every operation of the OpenAPI document', () => {
         operation.path.includes('{account_id}') || ACCOUNTLESS.test(operation.path),
         `${operation.method} ${operation.path}`,
       ).toBe(true);
+    }
+  });
+
+  it('answers 404 to a session of another account’s admin, and changes nothing', async () => {
+    const outsider: Browser = (await addMember(t, other.accountId, { invitation: { isAdmin: true } })).browser;
+    const before = await auditCount();
+    for (const operation of operations.filter((o) => !ACCOUNTLESS.test(o.path))) {
+      const res = await outsider.call({
+        method: operation.method as Parameters<Browser['call']>[0]['method'],
+        url: urlOf(operation, home.accountId),
+        body: {},
+      });
+      expect(res.statusCode, `${operation.method} ${operation.path}: ${res.body}`).toBe(404);
+    }
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('answers 403 to a session of a member without the privilege the operation needs, and changes nothing', async () => {
+    const member: Browser = (await addMember(t, home.accountId)).browser;
+    const guarded = operations.filter((o) => findScope(o.scope)?.privilege != null || findScope(o.scope)?.operator);
+    expect(guarded.length).toBeGreaterThan(10);
+    const before = await auditCount();
+    for (const operation of guarded) {
+      const res = await member.call({
+        method: operation.method as Parameters<Browser['call']>[0]['method'],
+        url: urlOf(operation, home.accountId),
+        body: {},
+      });
+      expect(res.statusCode, `${operation.method} ${operation.path}: ${res.body}`).toBe(403);
+    }
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('refuses API tokens on the operations of a signed-in person (401)', async () => {
+    expect(sessionOnly.length).toBeGreaterThan(0);
+    for (const operation of sessionOnly) {
+      const res = await t.call({
+        method: operation.method,
+        url: urlOf(operation, home.accountId),
+        token: home.token,
+        body: {},
+      });
+      expect(res.statusCode, `${operation.method} ${operation.path}: ${res.body}`).toBe(401);
     }
   });
 });

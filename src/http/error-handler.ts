@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
-import { DomainError, type ErrorKind, type FieldProblem } from '../core/errors.js';
+import { DomainError, ThrottledError, type ErrorKind, type FieldProblem } from '../core/errors.js';
 import { toFieldProblems } from './validation.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
@@ -11,6 +11,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   conflict: 409,
   gone: 410,
   throttled: 429,
+  unavailable: 503,
 };
 
 const METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -75,6 +76,7 @@ function clientErrorDetail(error: FastifyError, status: number): string {
 function sendDomainError(reply: FastifyReply, error: DomainError): FastifyReply {
   if (error.kind === 'invalid') return sendProblems(reply, error.problems);
   if (error.kind === 'unauthenticated') reply.header('www-authenticate', 'Bearer');
+  if (error instanceof ThrottledError) reply.header('retry-after', String(error.retryAfterSeconds));
   return reply.code(STATUS_BY_KIND[error.kind]).send({ detail: error.message });
 }
 

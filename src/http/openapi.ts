@@ -32,7 +32,11 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
   });
 }
 
-/** The API reference page at /docs. */
-export async function installApiReference(app: FastifyInstance): Promise<void> {
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
+/** The API reference page at /docs, with the content security policy of an HTML page (`staticCSP`). */
+export async function installApiReference(app: FastifyInstance, contentSecurityPolicy: string): Promise<void> {
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: true },
+    staticCSP: contentSecurityPolicy,
+  });
 }

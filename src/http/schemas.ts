@@ -1,7 +1,7 @@
 import { Type, type TSchema, type TSchemaOptions } from 'typebox';
 import { ID_PATTERN } from '../core/ids.js';
 
-export const IdSchema = (description: string): TSchema => Type.String({ pattern: ID_PATTERN, description });
+export const IdSchema = (description: string) => Type.String({ pattern: ID_PATTERN, description });
 
 export const Nullable = <T extends TSchema>(schema: T, options: TSchemaOptions = {}) =>
   Type.Union([schema, Type.Null()], options);

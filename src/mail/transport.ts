@@ -22,9 +22,20 @@ export function createMailTransport(config: Config, log: Logger): MailTransport 
   return config.smtpUrl === null ? fileTransport(join(config.dataDir, 'mail'), log) : smtpTransport(config.smtpUrl);
 }
 
-/** Pooled: the outbox sends a batch side by side over a few kept-open connections. */
+/**
+ * Pooled: the outbox sends a batch side by side over a few kept-open connections. A mail server
+ * that stops answering fails the attempt within a minute (nodemailer waits ten by default), so
+ * one stalled connection does not hold the rest of the outbox that long.
+ */
 function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 5 });
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    pool: true,
+    maxConnections: 5,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return {
     send: async (mail) => {
       await transporter.sendMail(toNodemailer(mail));
@@ -54,6 +65,10 @@ function fileTransport(folder: string, log: Logger): MailTransport {
   };
 }
 
+/**
+ * The Message-ID is the outbox row's id, the same on every attempt: a receiving server that saw
+ * a message whose acceptance Steward could not record (at-least-once) can drop the repeat.
+ */
 function toNodemailer(mail: OutgoingMail): SendMailOptions {
   return {
     messageId: `<${mail.id}@steward>`,

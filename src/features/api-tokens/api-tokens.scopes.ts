@@ -28,6 +28,8 @@ export const SCOPES = [
   scope('token:edit', 'Create and revoke API tokens (others’ too with tokens:manage)', null),
   scope('settings:read', 'Read the account’s security settings', 'settings:manage'),
   scope('settings:edit', 'Change the account’s security settings', 'settings:manage'),
+  // Admins only: an event mails its text to the account's members, from Steward's own address.
+  scope('events:write', 'Publish platform events that mail the account’s alert subscribers', 'users:manage'),
 ] as const satisfies readonly Scope[];
 
 export type ScopeKey = (typeof SCOPES)[number]['key'];

@@ -11,12 +11,13 @@ import {
 import { errorResponses } from '../../http/schemas.js';
 import { LoginBodySchema, SignInResultSchema } from './auth.schemas.js';
 import { signInWithPassword, signOut, type SignInResult } from './auth.service.js';
+import type { SignInThrottle } from '../sign-in-throttle/sign-in-throttle.service.js';
 import type { FastifyReply } from 'fastify';
 
 const TAGS = ['Sign-in'];
 
 /** Signing in and out, under /v1/auth. */
-export function authRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+export function authRoutes(deps: Deps, throttle: SignInThrottle): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post('/auth/login', {
       config: { auth: 'public' },
@@ -27,12 +28,14 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         description:
           'Signs in with email and password and sets the session cookie (HttpOnly, SameSite=Lax, Secure when ' +
           '`PUBLIC_URL` is https). A wrong email and a wrong password get the same 401. With two-factor ' +
-          'authentication on, the answer is `{"second_factor_required": true}` and a pending cookie instead.',
+          'authentication on, the answer is `{"second_factor_required": true}` and a pending cookie instead. ' +
+          'After too many failures for one email or from one address, 429 with `Retry-After` (seconds) until ' +
+          'the lock ends, whether or not the email has an account.',
         body: LoginBodySchema,
         response: { 200: SignInResultSchema, ...errorResponses(401, 403, 422, 429) },
       },
       handler: async (req, reply) => {
-        const result = await signInWithPassword(deps, req.ctx, {
+        const result = await signInWithPassword(deps, throttle, req.ctx, {
           email: req.body.email,
           password: req.body.password,
           userAgent: req.headers['user-agent'] ?? null,

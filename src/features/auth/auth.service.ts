@@ -6,6 +6,7 @@ import type { Deps } from '../../deps.js';
 import { needsRehash, verifyAgainstNothing, verifyPassword } from '../passwords/passwords.hashing.js';
 import { upgradePasswordHash } from '../passwords/passwords.service.js';
 import { findLiveSession, openSession, type SessionMethod } from '../sessions/sessions.service.js';
+import type { SignInThrottle } from '../sign-in-throttle/sign-in-throttle.service.js';
 import { deleteSessions, findActiveAccountIds } from '../sessions/sessions.store.js';
 import { findIdentityByEmail, insertSignInEvent, stampLastLogin, type IdentityRow } from './auth.store.js';
 
@@ -25,28 +26,76 @@ export type SignInResult =
 /**
  * Signs a person in with their password. A wrong email and a wrong password get the same
  * answer after the same work (a hash is verified either way). With 2FA on, the answer is a
- * pending session that only the second step accepts.
+ * pending session that only the second step accepts. While the email or the address is locked
+ * (too many failures) the password is not even checked.
  */
-export async function signInWithPassword(deps: Deps, ctx: RequestContext, input: Credentials): Promise<SignInResult> {
+export async function signInWithPassword(
+  deps: Deps,
+  throttle: SignInThrottle,
+  ctx: RequestContext,
+  input: Credentials,
+): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const identity = await findIdentityByEmail(deps.db, email);
+  const attempt: SignInAttempt = { email, identityId: identity?.id ?? null, method: 'password' };
+  await refuseLockedSignIn(deps, throttle, ctx, attempt);
   const passwordHash = identity?.passwordHash ?? null;
   const matches =
     identity !== undefined && passwordHash !== null
       ? await verifyPassword(passwordHash, input.password)
       : await verifyAgainstNothing(input.password);
   if (identity === undefined || passwordHash === null || !matches) {
-    await recordSignIn(deps.db, deps, ctx, {
-      outcome: 'failure',
-      email,
-      identityId: identity?.id ?? null,
-      method: 'password',
-      reason: 'bad_credentials',
-    });
+    await recordFailedSignIn(deps, throttle, ctx, attempt, 'bad_credentials');
     throw unauthenticated(BAD_CREDENTIALS);
   }
   if (needsRehash(passwordHash)) await upgradePasswordHash(deps, identity.id, input.password);
-  return completeFirstFactor(deps, ctx, identity, 'password', input.userAgent);
+  const result = await completeFirstFactor(deps, ctx, identity, 'password', input.userAgent);
+  // Only a finished sign-in clears the count: a right password alone must not buy more code guesses.
+  if (result.stage === 'signed_in') await throttle.recordSuccess(email);
+  return result;
+}
+
+/** Who a sign-in attempt was for, as the record and the throttle know it. */
+export interface SignInAttempt {
+  /** the email typed (lower-cased), or the identity's */
+  email: string;
+  identityId: string | null;
+  method: string;
+}
+
+/**
+ * Answers 429 while the attempt's email or address is locked, before any secret is checked;
+ * the refusal is recorded. It is the same for an email without an identity: the lock is keyed
+ * by the email text.
+ */
+export async function refuseLockedSignIn(
+  deps: Deps,
+  throttle: SignInThrottle,
+  ctx: RequestContext,
+  attempt: SignInAttempt,
+): Promise<void> {
+  const refusal = await throttle.lockedRefusal(attempt.email, ctx.clientIp);
+  if (refusal === null) return;
+  await recordSignIn(deps.db, deps, ctx, { outcome: 'failure', ...attempt, reason: 'locked' });
+  throw refusal;
+}
+
+/** Records a failed attempt and counts it; a count that reaches its limit also records a lockout. */
+export async function recordFailedSignIn(
+  deps: Deps,
+  throttle: SignInThrottle,
+  ctx: RequestContext,
+  attempt: SignInAttempt,
+  reason: string,
+): Promise<void> {
+  await recordSignIn(deps.db, deps, ctx, { outcome: 'failure', ...attempt, reason });
+  for (const lockout of await throttle.recordFailure(attempt.email, ctx.clientIp)) {
+    await recordSignIn(deps.db, deps, ctx, {
+      outcome: 'lockout',
+      ...attempt,
+      reason: lockout.subject === 'email' ? 'too_many_failures_for_email' : 'too_many_failures_from_address',
+    });
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { gone, invalid, notFound } from '../../core/errors.js';
 import { addHours, dbTimestampMs } from '../../core/time.js';
 import { newId } from '../../core/ids.js';
 import { keyedHash, newAccountSecret, parseAccountSecret } from '../../core/secrets.js';
-import type { Executor } from '../../db/client.js';
+import type { Executor, Transaction } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { queueMail } from '../../mail/outbox.js';
 import { invitationMail } from '../../mail/templates.js';
@@ -47,7 +47,7 @@ export function invitationLink(publicUrl: string, token: string): string {
  * Replaces the user's open invitation with a new one and queues its mail, inside the
  * caller's transaction. Only a keyed hash of the link's token is kept.
  */
-export async function sendInvitation(tx: Executor, deps: Deps, input: InvitationToSend): Promise<void> {
+export async function sendInvitation(tx: Transaction, deps: Deps, input: InvitationToSend): Promise<void> {
   const now = deps.clock.now();
   const token = newAccountSecret(INVITATION_PREFIX, input.accountId);
   const expiresAt = addHours(now, input.ttlHours);

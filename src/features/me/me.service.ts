@@ -2,6 +2,7 @@ import { unauthenticated } from '../../core/errors.js';
 import type { Deps } from '../../deps.js';
 import { findIdentityById, type IdentityRow } from '../auth/auth.store.js';
 import type { LiveSession } from '../sessions/sessions.service.js';
+import { countRecoveryCodesLeft } from '../two-factor/two-factor.service.js';
 import { findMembershipsOf, type MembershipSummary } from './me.store.js';
 
 export interface Me {
@@ -10,15 +11,25 @@ export interface Me {
   /** the account the session works in; `null` when it has none it may use */
   currentAccount: MembershipSummary | null;
   mustEnrolTwoFactor: boolean;
+  mustChangePassword: boolean;
+  recoveryCodesLeft: number;
 }
 
 export async function getMe(deps: Deps, session: LiveSession): Promise<Me> {
-  const [identity, memberships] = await Promise.all([
+  const [identity, memberships, recoveryCodesLeft] = await Promise.all([
     findIdentityById(deps.db, session.identityId),
     findMembershipsOf(deps.db, session.identityId),
+    countRecoveryCodesLeft(deps, session.identityId),
   ]);
   if (identity === undefined) throw unauthenticated('Your session has ended: sign in again');
   const currentAccount =
     memberships.find((m) => m.accountId === session.accountId && m.isActive && m.status === 'active') ?? null;
-  return { identity, memberships, currentAccount, mustEnrolTwoFactor: session.mustEnrolTwoFactor };
+  return {
+    identity,
+    memberships,
+    currentAccount,
+    mustEnrolTwoFactor: session.mustEnrolTwoFactor,
+    mustChangePassword: session.mustChangePassword,
+    recoveryCodesLeft,
+  };
 }

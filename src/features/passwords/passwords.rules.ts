@@ -16,6 +16,9 @@ const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
   dictionary['passwords-common'].map((password) => password.toLowerCase()),
 );
 
+/** How many distinct passwords the bundled list refuses. */
+export const COMMON_PASSWORD_COUNT = COMMON_PASSWORDS.size;
+
 export function isCommonPassword(password: string): boolean {
   return COMMON_PASSWORDS.has(normalisePassword(password).toLowerCase());
 }

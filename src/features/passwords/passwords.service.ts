@@ -1,11 +1,20 @@
-import { invalid } from '../../core/errors.js';
+import type { RequestContext } from '../../core/context.js';
+import { invalid, unauthenticated } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Executor } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { endSessionsOf } from '../sessions/sessions.service.js';
 import { toSettings, type PasswordPolicy } from '../settings/settings.service.js';
 import { hashPassword, verifyPassword } from './passwords.hashing.js';
 import { passwordProblems, strictestPolicy } from './passwords.rules.js';
-import { findBindingSettings, findRecentPasswordHashes, saveIdentityPassword } from './passwords.store.js';
+import {
+  findBindingSettings,
+  findMemberAccountIds,
+  findRecentPasswordHashes,
+  lockPasswordOwner,
+  saveIdentityPassword,
+} from './passwords.store.js';
 
 export interface NewPassword {
   /** `null` for a person who has no identity yet */
@@ -30,13 +39,18 @@ export async function bindingPolicy(
 export async function checkNewPassword(ex: Executor, input: NewPassword, loc: (string | number)[]): Promise<void> {
   const policy = await bindingPolicy(ex, input.identityId, input.alsoAccountIds);
   const problems = passwordProblems(input.password, input.email, policy, loc);
-  if (input.identityId !== null && policy.historyCount > 0) {
-    const recent = await findRecentPasswordHashes(ex, input.identityId, policy.historyCount);
+  // A maximum age without any history rule would let the forced change keep the same password.
+  const reuseWindow = Math.max(policy.historyCount, policy.maxAgeDays === null ? 0 : 1);
+  if (input.identityId !== null && reuseWindow > 0) {
+    const recent = await findRecentPasswordHashes(ex, input.identityId, reuseWindow);
     for (const earlier of recent) {
       if (await verifyPassword(earlier, input.password)) {
         problems.push({
           loc,
-          msg: `Password must differ from your last ${String(policy.historyCount)} passwords`,
+          msg:
+            reuseWindow === 1
+              ? 'Password must differ from your current password'
+              : `Password must differ from your last ${String(reuseWindow)} passwords`,
           type: 'value_error.password.reused',
         });
         break;
@@ -73,4 +87,60 @@ export async function upgradePasswordHash(deps: Deps, identityId: string, passwo
     now: deps.clock.now().toISOString(),
     rehashOnly: true,
   });
+}
+
+export interface PasswordChange {
+  identityId: string;
+  /** the session making the change: the only one of the person's sessions that stays */
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+}
+
+/**
+ * Changes the signed-in person's password. The current one must be right before the new one
+ * is even looked at: otherwise the reuse rule would confirm old passwords to whoever holds an
+ * unattended session. Every other session of the person ends.
+ */
+export async function changePassword(deps: Deps, ctx: RequestContext, change: PasswordChange): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const owner = await lockPasswordOwner(tx, change.identityId);
+    if (owner === undefined) throw unauthenticated('Your session has ended: sign in again');
+    if (owner.passwordHash === null || !(await verifyPassword(owner.passwordHash, change.currentPassword))) {
+      throw invalid([
+        {
+          loc: ['body', 'current_password'],
+          msg:
+            owner.passwordHash === null
+              ? 'You have no password yet: set one through POST /v1/auth/password/forgot'
+              : 'Incorrect password',
+          type: 'value_error.password.incorrect',
+        },
+      ]);
+    }
+    await setPassword(tx, deps, { identityId: owner.id, email: owner.email, password: change.newPassword }, [
+      'body',
+      'new_password',
+    ]);
+    const ended = await endSessionsOf(tx, owner.id, change.sessionId);
+    await auditPasswordEvent(tx, deps, ctx, owner.id, 'password.change', { other_sessions_ended: ended });
+  });
+}
+
+/**
+ * Records a change of the person's password in every account they are an active member of:
+ * each account's admins see what happened to their member's sign-in.
+ */
+export async function auditPasswordEvent(
+  tx: Executor,
+  deps: Deps,
+  ctx: RequestContext,
+  identityId: string,
+  action: 'password.change' | 'password.reset',
+  after: Record<string, unknown>,
+): Promise<void> {
+  const now = deps.clock.now();
+  for (const accountId of await findMemberAccountIds(tx, identityId)) {
+    await recordAudit(tx, ctx, now, { accountId, action, targetType: 'user', targetId: identityId, after });
+  }
 }

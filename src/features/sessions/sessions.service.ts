@@ -7,9 +7,12 @@ import { addHours, dbTimestampMs } from '../../core/time.js';
 import type { Executor } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { requireUser } from '../users/users.service.js';
 import {
   deleteSessionOf,
   deleteSessions,
+  deleteSessionsInAccount,
+  findSessionsInAccount,
   deleteSessionsOf,
   findSessionByHash,
   findSessionRules,
@@ -66,6 +69,8 @@ export interface LiveSession {
   method: SessionMethod;
   /** an account they work in requires 2FA and they have none: only enrolment is open to them */
   mustEnrolTwoFactor: boolean;
+  /** their password is past its maximum age: only changing it is open to them */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -117,19 +122,11 @@ async function makeRoomForSession(tx: Executor, identityId: string): Promise<voi
 }
 
 /**
- * Completes a pending sign-in after the second step: the pending session ends and a signed-in
- * one opens, with a new secret, so the pending cookie is worth nothing afterwards.
+ * Ends a pending sign-in once its second step succeeded; `false` when it had already ended
+ * (another request completed it first), so one pending cookie opens one session.
  */
-export async function promoteSession(tx: Executor, deps: Deps, pending: SessionWithIdentity): Promise<string> {
-  await deleteSessions(tx, [pending.id]);
-  return openSession(tx, deps, {
-    identityId: pending.identityId,
-    method: pending.method,
-    stage: 'active',
-    accountId: pending.accountId,
-    clientIp: pending.clientIp,
-    userAgent: pending.userAgent,
-  });
+export async function endPendingSession(tx: Executor, id: string): Promise<boolean> {
+  return (await deleteSessions(tx, [id])) > 0;
 }
 
 /** The session of a cookie's secret at `stage`, when it has not ended; ends it when it timed out. */
@@ -139,9 +136,9 @@ export async function findLiveSession(
   stage: SessionRow['stage'],
 ): Promise<SessionWithIdentity | null> {
   if (!SESSION_SECRET.test(token)) return null;
-  const row = await findSessionByHash(deps.db, sessionHash(deps, token));
-  if (row === undefined || row.stage !== stage) return null;
   const nowMs = deps.clock.now().getTime();
+  const row = await findSessionByHash(deps.db, sessionHash(deps, token), new Date(nowMs).toISOString());
+  if (row === undefined || row.stage !== stage) return null;
   const idleUntil = dbTimestampMs(row.lastSeenAt) + row.idleTimeoutMinutes * 60_000;
   if (dbTimestampMs(row.expiresAt) <= nowMs || (stage === 'active' && idleUntil <= nowMs)) {
     await deleteSessions(deps.db, [row.id]);
@@ -163,6 +160,7 @@ export function toLiveSession(row: SessionWithIdentity): LiveSession {
     accountId: row.accountId,
     method: row.method,
     mustEnrolTwoFactor: row.requireTwoFactor && !row.hasTwoFactor,
+    mustChangePassword: row.mustChangePassword,
   };
 }
 
@@ -211,6 +209,33 @@ export async function endSession(
         after: { session_id: input.sessionId },
       });
     }
+  });
+}
+
+/** A member's sessions working in the account, for its admins; 404 when they are not a member. */
+export async function listMemberSessions(deps: Deps, accountId: string, userId: string): Promise<SessionView[]> {
+  await requireUser(deps.db, { accountId, userId });
+  return (await findSessionsInAccount(deps.db, accountId, userId)).map(toSessionView);
+}
+
+/** Ends a member's sessions working in the account (their other accounts are not the admin's); audited. */
+export async function endMemberSessions(
+  deps: Deps,
+  ctx: RequestContext,
+  accountId: string,
+  userId: string,
+): Promise<number> {
+  return deps.db.transaction(async (tx) => {
+    await requireUser(tx, { accountId, userId });
+    const ended = await deleteSessionsInAccount(tx, accountId, userId);
+    await recordAudit(tx, ctx, deps.clock.now(), {
+      accountId,
+      action: 'session.end_all',
+      targetType: 'user',
+      targetId: userId,
+      after: { ended_sessions: ended },
+    });
+    return ended;
   });
 }
 

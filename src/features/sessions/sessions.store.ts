@@ -19,6 +19,8 @@ export interface SessionWithIdentity extends SessionRow, SessionRules {
   name: string;
   isSuperAdmin: boolean;
   hasTwoFactor: boolean;
+  /** a password sign-in whose password is past the strictest maximum age of the person's accounts */
+  mustChangePassword: boolean;
 }
 
 const DEFAULTS = DEFAULT_SECURITY_SETTINGS;
@@ -46,11 +48,25 @@ function strictestRules(identityId: SQL) {
   };
 }
 
+/** Days come from the strictest `password_max_age_days` of the accounts; `null` (no rule anywhere) never expires. */
+function passwordExpired(now: string): SQL<boolean> {
+  return sql<boolean>`coalesce(${sessions.method} = 'password' and ${identities.passwordHash} is not null
+    and ${identities.passwordChangedAt} + interval '1 day' * (select min(ss.password_max_age_days) from ${memberships} m
+      join ${accountSecuritySettings} ss on ss.account_id = m.account_id
+      where m.user_id = ${sessions.identityId} and m.is_active and m.status = 'active')
+    <= ${now}::timestamptz, false)`.mapWith(Boolean);
+}
+
 export async function insertSession(ex: Executor, row: SessionRow): Promise<void> {
   await ex.insert(sessions).values(row);
 }
 
-export async function findSessionByHash(ex: Executor, tokenHash: string): Promise<SessionWithIdentity | undefined> {
+/** `now` decides whether the password has passed its maximum age. */
+export async function findSessionByHash(
+  ex: Executor,
+  tokenHash: string,
+  now: string,
+): Promise<SessionWithIdentity | undefined> {
   const [row] = await ex
     .select({
       id: sessions.id,
@@ -68,6 +84,7 @@ export async function findSessionByHash(ex: Executor, tokenHash: string): Promis
       name: identities.name,
       isSuperAdmin: identities.isSuperAdmin,
       hasTwoFactor: sql<boolean>`${identities.totpEnabledAt} is not null`,
+      mustChangePassword: passwordExpired(now),
       ...strictestRules(sql.raw('sessions.identity_id')),
     })
     .from(sessions)
@@ -86,8 +103,12 @@ export async function findSessionRules(ex: Executor, identityId: string): Promis
   return row ?? DEFAULT_SECURITY_SETTINGS;
 }
 
-/** The person's signed-in (not pending) sessions, newest first, locked: a sign-in that passes the cap ends the oldest. */
+/**
+ * The person's signed-in (not pending) sessions, newest first. Their identity row is locked
+ * first, so two sign-ins at once count each other and cannot both pass the cap.
+ */
 export async function lockActiveSessions(ex: Executor, identityId: string): Promise<SessionRow[]> {
+  await ex.select({ id: identities.id }).from(identities).where(eq(identities.id, identityId)).for('update');
   return ex
     .select()
     .from(sessions)
@@ -201,4 +222,17 @@ export async function deleteSessionsInAccount(ex: Executor, accountId: string, i
     .where(and(eq(sessions.accountId, accountId), eq(sessions.identityId, identityId)))
     .returning({ id: sessions.id });
   return rows.length;
+}
+
+/** The person's signed-in sessions working in one account, oldest first. */
+export async function findSessionsInAccount(
+  ex: Executor,
+  accountId: string,
+  identityId: string,
+): Promise<SessionRow[]> {
+  return ex
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.accountId, accountId), eq(sessions.identityId, identityId), eq(sessions.stage, 'active')))
+    .orderBy(asc(sessions.createdAt), asc(sessions.id));
 }

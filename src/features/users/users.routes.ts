@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import type { Deps } from '../../deps.js';
+import type { TokenVerifier } from '../api-tokens/api-tokens.verifier.js';
 import { AccountParamsSchema, errorResponses } from '../../http/schemas.js';
 import { pageEnvelope } from '../../http/pagination.js';
 import {
@@ -44,7 +45,7 @@ const toRef = (params: { account_id: string; user_id: string }) => ({
 });
 
 /** The ten Users operations of the reference, under /v1/accounts/:account_id. */
-export function userRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+export function userRoutes(deps: Deps, verifier: TokenVerifier): FastifyPluginAsyncTypebox {
   const pageCache = new UserPageCache<Static<typeof UserListSchema>>();
   return async (app) => {
     app.get('/users', {
@@ -209,6 +210,7 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       handler: async (req) => {
         await removeUser(deps, req.ctx, toRef(req.params));
+        verifier.forgetOwner(req.params.account_id, req.params.user_id);
         return { account_id: req.params.account_id, user_id: req.params.user_id, deleted: true };
       },
     });
@@ -252,7 +254,12 @@ export function userRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         body: PatchActiveBodySchema,
         response: { 200: UserSchema, ...errorResponses(401, 403, 404, 409, 422) },
       },
-      handler: async (req) => toUserResponse(await setUserActive(deps, req.ctx, toRef(req.params), req.body.is_active)),
+      handler: async (req) => {
+        const user = await setUserActive(deps, req.ctx, toRef(req.params), req.body.is_active);
+        // This process forgets at once; the others hear it through the database.
+        verifier.forgetOwner(req.params.account_id, req.params.user_id);
+        return toUserResponse(user);
+      },
     });
   };
 }

@@ -1,3 +1,5 @@
+import { notifyOwnerTokensRevoked } from '../api-tokens/api-tokens.store.js';
+import { deleteSessionsInAccount } from '../sessions/sessions.store.js';
 import type { RequestContext } from '../../core/context.js';
 import { conflict, invalid, notFound, type FieldProblem } from '../../core/errors.js';
 import type { Executor } from '../../db/client.js';
@@ -261,8 +263,18 @@ export async function setUserActive(
   return changeMembership(deps, ctx, ref, isActive ? 'user.activate' : 'user.deactivate', async (tx, before) => {
     if (before.isActive === isActive) return null;
     await guardLastAdmin(tx, before, !isActive);
+    if (!isActive) await endAccessInAccount(tx, ref);
     return { isActive };
   });
+}
+
+/**
+ * Ends the member's sessions working in the account and tells every process that their tokens
+ * lost their power, in the transaction that takes their access away.
+ */
+async function endAccessInAccount(tx: Executor, ref: UserRef): Promise<void> {
+  await deleteSessionsInAccount(tx, ref.accountId, ref.userId);
+  await notifyOwnerTokensRevoked(tx, ref.accountId, ref.userId);
 }
 
 /** Removes the membership only; the identity keeps its other accounts. */
@@ -270,6 +282,7 @@ export async function removeUser(deps: Deps, ctx: RequestContext, ref: UserRef):
   await deps.db.transaction(async (tx) => {
     const before = await requireUser(tx, ref);
     await guardLastAdmin(tx, before, true);
+    await endAccessInAccount(tx, ref);
     await deleteMembership(tx, ref.accountId, ref.userId);
     await recordAudit(tx, ctx, deps.clock.now(), {
       accountId: ref.accountId,

@@ -1,0 +1,98 @@
+import type { UserSortKey, UsersQuery } from '../../api/types';
+
+export const PAGE_SIZES = [20, 50, 100, 200] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+/** Every `sort_by` the Users API knows. */
+export const SORT_KEYS: readonly UserSortKey[] = [
+  'user_name',
+  'user_email',
+  'is_admin',
+  'source',
+  'invited_by',
+  'last_login',
+  'created_at',
+];
+
+export type SortOrder = 'asc' | 'desc';
+
+/** What the Users table shows; the URL holds it, so a view can be shared and Back returns to it. */
+export interface UsersView {
+  name: string;
+  sortBy: UserSortKey;
+  sortOrder: SortOrder;
+  page: number;
+  pageSize: PageSize;
+}
+
+/** The API's own defaults: newest first, 20 a page. */
+export const DEFAULT_VIEW: UsersView = { name: '', sortBy: 'created_at', sortOrder: 'desc', page: 1, pageSize: 20 };
+
+const MAX_PAGE = 1_000_000_000;
+
+/** The view a URL's query asks for; anything unknown or malformed falls back to the default. */
+export function viewFromSearch(search: URLSearchParams): UsersView {
+  const sortBy = search.get('sort');
+  const order = search.get('order');
+  const page = Number(search.get('page'));
+  const size = Number(search.get('size'));
+  const view: UsersView = {
+    name: (search.get('q') ?? '').slice(0, 200),
+    sortBy: SORT_KEYS.find((key) => key === sortBy) ?? DEFAULT_VIEW.sortBy,
+    sortOrder: DEFAULT_VIEW.sortOrder,
+    page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
+    pageSize: PAGE_SIZES.find((s) => s === size) ?? DEFAULT_VIEW.pageSize,
+  };
+  view.sortOrder = order === 'asc' || order === 'desc' ? order : firstOrder(view.sortBy);
+  return view;
+}
+
+/** The URL query of a view; defaults are left out, so the plain page has a plain URL. */
+export function searchFromView(view: UsersView): URLSearchParams {
+  const search = new URLSearchParams();
+  if (view.name.trim() !== '') search.set('q', view.name);
+  if (view.sortBy !== DEFAULT_VIEW.sortBy || view.sortOrder !== DEFAULT_VIEW.sortOrder) {
+    search.set('sort', view.sortBy);
+    search.set('order', view.sortOrder);
+  }
+  if (view.page !== 1) search.set('page', String(view.page));
+  if (view.pageSize !== DEFAULT_VIEW.pageSize) search.set('size', String(view.pageSize));
+  return search;
+}
+
+/** The API query that lists a view's users. */
+export function listQuery(view: UsersView): UsersQuery {
+  const name = view.name.trim();
+  return {
+    ...(name === '' ? {} : { name }),
+    page: view.page,
+    items_per_page: view.pageSize,
+    sort_by: view.sortBy,
+    sort_order: view.sortOrder,
+  };
+}
+
+/** Dates read newest first, everything else A to Z. */
+function firstOrder(key: UserSortKey): SortOrder {
+  return key === 'created_at' || key === 'last_login' ? 'desc' : 'asc';
+}
+
+/** Clicking a column header: the same column flips its order, another starts in its natural one; back to page 1. */
+export function sortedBy(view: UsersView, key: UserSortKey): UsersView {
+  const sortOrder = view.sortBy === key ? (view.sortOrder === 'asc' ? 'desc' : 'asc') : firstOrder(key);
+  return { ...view, sortBy: key, sortOrder, page: 1 };
+}
+
+/** A new search starts from the first page; so does a new page size. */
+export function searchedFor(view: UsersView, name: string): UsersView {
+  return name === view.name ? view : { ...view, name, page: 1 };
+}
+
+export function withPageSize(view: UsersView, pageSize: PageSize): UsersView {
+  return pageSize === view.pageSize ? view : { ...view, pageSize, page: 1 };
+}
+
+/** How many pages `total` users fill; at least one, so an empty list still shows page 1. */
+export function pageCount(total: number, pageSize: PageSize): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
