@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, mailOutbox } from '../../db/schema/index.js';
 import { drainBacklog } from '../../mail/outbox.js';
@@ -7,44 +6,15 @@ import { createMailTransport } from '../../mail/transport.js';
 import { useTestApp } from '../../../test/app.js';
 import { createAccount, issueToken, type TestAccount } from '../../../test/factories.js';
 import { addMember, type Browser } from '../../../test/sign-in.js';
+import { startTestSmtp } from '../../../test/smtp.js';
 import { ALL_SCOPE_KEYS } from '../api-tokens/api-tokens.scopes.js';
 
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on loopback, started before the app so its port can go in SMTP_URL. */
-const received: ReceivedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  // Plain SMTP on loopback: without this nodemailer would upgrade to TLS against a self-signed certificate.
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      received.push({
-        to: session.envelope.rcptTo.map((recipient) => recipient.address),
-        raw: Buffer.concat(chunks).toString('utf8'),
-      });
-      callback();
-    });
-  },
-});
-await new Promise<void>((resolve) => {
-  smtp.listen(0, '127.0.0.1', resolve);
-});
-const smtpAddress = smtp.server.address();
-if (smtpAddress === null || typeof smtpAddress === 'string') throw new Error('The SMTP server has no port');
-
-const t = useTestApp({ SMTP_URL: `smtp://127.0.0.1:${String(smtpAddress.port)}` });
+const smtp = await startTestSmtp();
+const t = useTestApp({ SMTP_URL: smtp.url });
+const received = smtp.accepted;
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => {
-    smtp.close(resolve);
-  });
+  await smtp.close();
 });
 
 /** Sends everything the outbox holds to the SMTP server. */
