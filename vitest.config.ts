@@ -25,6 +25,9 @@ export default defineConfig(async () => {
   };
   return {
     test: {
+      // Vitest's default on two cores is one worker; most test time waits on PostgreSQL, mail
+      // and child processes, so a second worker keeps the cores busy.
+      maxWorkers: 2,
       projects: [
         { test: { ...shared, name: 'pglite', env: { STEWARD_TEST_STORE: 'pglite' } } },
         // The console's own logic, and the check that its API types match docs/openapi.json.
