@@ -1,5 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { identities } from '../src/db/schema/index.js';
+import { verifyPassword } from '../src/features/passwords/passwords.hashing.js';
 import { findOutboxMessages } from '../src/mail/outbox.store.js';
 import type { TestApp } from './app.js';
 import { addUser } from './factories.js';
@@ -90,4 +93,18 @@ export async function addMember(
   });
   expect(res.statusCode, res.body).toBe(200);
   return { ...user, password, browser: await browserWith(t, cookiesOf(res)) };
+}
+
+/** Checked on the stored hash: a refused sign-in could also be the throttle speaking. */
+export async function isPasswordOf(t: Pick<TestApp, 'db'>, identityId: string, password: string): Promise<boolean> {
+  const [row] = await t.db
+    .select({ hash: identities.passwordHash })
+    .from(identities)
+    .where(eq(identities.id, identityId));
+  return row?.hash != null && (await verifyPassword(row.hash, password));
+}
+
+export async function canSignIn(t: TestApp, email: string, password: string): Promise<boolean> {
+  const res = await t.call({ method: 'POST', url: '/v1/auth/login', body: { email, password } });
+  return res.statusCode === 200;
 }

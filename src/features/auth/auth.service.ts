@@ -5,9 +5,9 @@ import type { Executor } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { needsRehash, verifyAgainstNothing, verifyPassword } from '../passwords/passwords.hashing.js';
 import { upgradePasswordHash } from '../passwords/passwords.service.js';
-import { findLiveSession, openSession, type SessionMethod } from '../sessions/sessions.service.js';
+import { openSession, sessionHash, type SessionMethod } from '../sessions/sessions.service.js';
 import type { SignInThrottle } from '../sign-in-throttle/sign-in-throttle.service.js';
-import { deleteSessions, findActiveAccountIds } from '../sessions/sessions.store.js';
+import { deleteSessionsByHash, findActiveAccountIds } from '../sessions/sessions.store.js';
 import { findIdentityByEmail, insertSignInEvent, stampLastLogin, type IdentityRow } from './auth.store.js';
 
 /** The one answer to a wrong email or a wrong password: it must not tell which it was. */
@@ -173,22 +173,17 @@ export async function startSession(
   return token;
 }
 
-/** Ends the session of a cookie, if it is one; signing out twice is not an error. */
+/** Ends the sessions of the cookies given, if they are any; signing out twice is not an error. */
 export async function signOut(
   deps: Deps,
   sessionToken: string | undefined,
   pendingToken: string | undefined,
 ): Promise<void> {
-  const ids: string[] = [];
-  if (sessionToken !== undefined) {
-    const session = await findLiveSession(deps, sessionToken, 'active');
-    if (session !== null) ids.push(session.id);
-  }
-  if (pendingToken !== undefined) {
-    const pending = await findLiveSession(deps, pendingToken, 'second_factor');
-    if (pending !== null) ids.push(pending.id);
-  }
-  await deleteSessions(deps.db, ids);
+  const tokens = [sessionToken, pendingToken].filter((token) => token !== undefined);
+  await deleteSessionsByHash(
+    deps.db,
+    tokens.map((token) => sessionHash(deps, token)),
+  );
 }
 
 export interface SignInEvent {

@@ -18,7 +18,6 @@ import { getMe, type Me } from './me.service.js';
 import {
   findOnboarding,
   lockIdentity,
-  lockOnboarding,
   renameMembershipCopies,
   updateIdentityProfile,
   updateOnboarding,
@@ -175,7 +174,7 @@ export async function markMyOnboardingSteps(
 ): Promise<Onboarding> {
   const accountId = await currentAccountOf(deps, session);
   return deps.db.transaction(async (tx) => {
-    const row = await lockOnboarding(tx, accountId, session.identityId);
+    const row = await findOnboarding(tx, accountId, session.identityId, true);
     if (row === undefined) throw notFound('Account');
     const now = deps.clock.now();
     const marked = markOnboardingSteps(onboardingOf(row.onboarding), steps, toWireTimestamp(now));

@@ -165,30 +165,22 @@ export async function markEmailChangeLinkUsed(ex: Executor, tokenHash: string, n
     .where(and(eq(identityLinks.tokenHash, tokenHash), eq(identityLinks.purpose, 'email_change')));
 }
 
-/** The membership's onboarding object (`null` when never set); `undefined` when there is no membership. */
-export async function lockOnboarding(
-  ex: Executor,
-  accountId: string,
-  userId: string,
-): Promise<{ onboarding: unknown } | undefined> {
-  const [row] = await ex
-    .select({ onboarding: memberships.onboarding })
-    .from(memberships)
-    .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId)))
-    .for('update');
-  return row;
-}
-
+/**
+ * The membership's onboarding object (`null` when never set); `undefined` when there is no
+ * membership. `lock` holds the row until the transaction ends.
+ */
 export async function findOnboarding(
   ex: Executor,
   accountId: string,
   userId: string,
+  lock = false,
 ): Promise<{ onboarding: unknown } | undefined> {
-  const [row] = await ex
+  const query = ex
     .select({ onboarding: memberships.onboarding })
     .from(memberships)
     .where(and(eq(memberships.accountId, accountId), eq(memberships.userId, userId)))
     .limit(1);
+  const [row] = lock ? await query.for('update') : await query;
   return row;
 }
 

@@ -3,14 +3,16 @@ import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, identities } from '../../db/schema/index.js';
-import { ARGON2_PARAMETERS, verifyPassword } from './passwords.hashing.js';
+import { ARGON2_PARAMETERS } from './passwords.hashing.js';
 import { useTestApp } from '../../../test/app.js';
 import { addUser, createAccount, type TestAccount } from '../../../test/factories.js';
 import {
   addMember,
+  canSignIn,
   cookiesOf,
   GOOD_PASSWORD,
   invitationTokenFor,
+  isPasswordOf,
   signIn,
   type Browser,
 } from '../../../test/sign-in.js';
@@ -39,20 +41,6 @@ const changePassword = (browser: Browser, current: string, next: string) =>
   browser.call({ method: 'POST', url: '/v1/me/password', body: { current_password: current, new_password: next } });
 
 const problemTypes = (res: LightMyRequestResponse) => res.json<{ detail: Problem[] }>().detail.map((p) => p.type);
-
-/** Checked on the stored hash: a refused sign-in could also be the throttle speaking. */
-async function isPasswordOf(identityId: string, password: string): Promise<boolean> {
-  const [row] = await t.db
-    .select({ hash: identities.passwordHash })
-    .from(identities)
-    .where(eq(identities.id, identityId));
-  return row?.hash != null && (await verifyPassword(row.hash, password));
-}
-
-async function canSignIn(email: string, password: string): Promise<boolean> {
-  const res = await t.call({ method: 'POST', url: '/v1/auth/login', body: { email, password } });
-  return res.statusCode === 200;
-}
 
 async function storedHash(identityId: string): Promise<string | null> {
   const [row] = await t.db
@@ -86,8 +74,8 @@ describe('POST /v1/me/password', () => {
 
     expect((await member.browser.call({ method: 'GET', url: '/v1/me' })).statusCode).toBe(200);
     expect((await other.call({ method: 'GET', url: '/v1/me' })).statusCode).toBe(401);
-    expect(await isPasswordOf(member.userId, GOOD_PASSWORD)).toBe(false);
-    expect(await canSignIn(member.email, next)).toBe(true);
+    expect(await isPasswordOf(t, member.userId, GOOD_PASSWORD)).toBe(false);
+    expect(await canSignIn(t, member.email, next)).toBe(true);
     const audit = await t.db
       .select()
       .from(auditEvents)
@@ -131,7 +119,7 @@ describe('POST /v1/me/password', () => {
     expect(withoutCsrf.statusCode).toBe(403);
     const extra = await member.browser.call({ method: 'POST', url: '/v1/me/password', body: { ...body, x: 1 } });
     expect(extra.statusCode).toBe(422);
-    expect(await canSignIn(member.email, GOOD_PASSWORD)).toBe(true);
+    expect(await canSignIn(t, member.email, GOOD_PASSWORD)).toBe(true);
   });
 
   it('names every rule the new password breaks, at body.new_password', async () => {
@@ -149,7 +137,7 @@ describe('POST /v1/me/password', () => {
       'value_error.password.character_classes',
     ]);
     expect(detail.every((p) => p.loc.join('.') === 'body.new_password')).toBe(true);
-    expect(await canSignIn(member.email, GOOD_PASSWORD)).toBe(true);
+    expect(await canSignIn(t, member.email, GOOD_PASSWORD)).toBe(true);
   });
 });
 
@@ -286,7 +274,7 @@ describe('Unicode passwords', () => {
       c === ' ' ? '\u3000' : String.fromCharCode(c.charCodeAt(0) + 0xfee0),
     );
     expect(fullWidth).not.toBe(GOOD_PASSWORD);
-    expect(await canSignIn(member.email, fullWidth)).toBe(true);
+    expect(await canSignIn(t, member.email, fullWidth)).toBe(true);
   });
 
   it('accepts a password in any script, and keeps it as typed after NFKC', async () => {
@@ -294,7 +282,7 @@ describe('Unicode passwords', () => {
     const member = await addMember(t, account.accountId);
     const next = 'Пароль — 日本語のパスワード ✓';
     expect((await changePassword(member.browser, GOOD_PASSWORD, next)).statusCode).toBe(204);
-    expect(await canSignIn(member.email, next)).toBe(true);
+    expect(await canSignIn(t, member.email, next)).toBe(true);
   });
 });
 
@@ -322,6 +310,6 @@ describe('argon2id parameters', () => {
     expect(cookiesOf(res)).not.toBe('');
     const upgraded = await storedHash(member.userId);
     expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(await canSignIn(member.email, GOOD_PASSWORD)).toBe(true);
+    expect(await canSignIn(t, member.email, GOOD_PASSWORD)).toBe(true);
   });
 });

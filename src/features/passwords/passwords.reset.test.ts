@@ -2,12 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { keyedHash } from '../../core/secrets.js';
 import { dbTimestampMs } from '../../core/time.js';
-import { auditEvents, identities, identityLinks, mailOutbox } from '../../db/schema/index.js';
+import { auditEvents, identityLinks, mailOutbox } from '../../db/schema/index.js';
 import { findOutboxMessages } from '../../mail/outbox.store.js';
-import { verifyPassword } from './passwords.hashing.js';
 import { TEST_PUBLIC_URL, useTestApp } from '../../../test/app.js';
 import { createAccount, type TestAccount } from '../../../test/factories.js';
-import { addMember, GOOD_PASSWORD, signIn } from '../../../test/sign-in.js';
+import { addMember, canSignIn, GOOD_PASSWORD, isPasswordOf, signIn } from '../../../test/sign-in.js';
 
 const t = useTestApp();
 
@@ -30,20 +29,6 @@ async function resetTokenFor(email: string): Promise<string> {
   const token = RESET_LINK.exec(mails.at(-1)?.textBody ?? '')?.[1];
   if (token === undefined) throw new Error(`No reset link in the outbox for ${email}`);
   return token;
-}
-
-/** Checked on the stored hash: a refused sign-in could also be the throttle speaking. */
-async function isPasswordOf(identityId: string, password: string): Promise<boolean> {
-  const [row] = await t.db
-    .select({ hash: identities.passwordHash })
-    .from(identities)
-    .where(eq(identities.id, identityId));
-  return row?.hash != null && (await verifyPassword(row.hash, password));
-}
-
-async function canSignIn(email: string, password: string): Promise<boolean> {
-  const res = await t.call({ method: 'POST', url: '/v1/auth/login', body: { email, password } });
-  return res.statusCode === 200;
 }
 
 async function member(account?: TestAccount) {
@@ -103,8 +88,8 @@ describe('POST /v1/auth/password/reset', () => {
 
     const res = await reset(await resetTokenFor(person.email), NEW_PASSWORD);
     expect(res.statusCode, res.body).toBe(204);
-    expect(await isPasswordOf(person.userId, GOOD_PASSWORD)).toBe(false);
-    expect(await canSignIn(person.email, NEW_PASSWORD)).toBe(true);
+    expect(await isPasswordOf(t, person.userId, GOOD_PASSWORD)).toBe(false);
+    expect(await canSignIn(t, person.email, NEW_PASSWORD)).toBe(true);
     expect((await person.browser.call({ method: 'GET', url: '/v1/me' })).statusCode).toBe(401);
     expect((await other.call({ method: 'GET', url: '/v1/me' })).statusCode).toBe(401);
     const audit = await t.db
@@ -123,7 +108,7 @@ describe('POST /v1/auth/password/reset', () => {
     const again = await reset(token, 'yet another passphrase 8');
     expect(again.statusCode).toBe(410);
     expect(again.json<{ detail: string }>().detail).toContain('already used');
-    expect(await canSignIn(person.email, NEW_PASSWORD)).toBe(true);
+    expect(await canSignIn(t, person.email, NEW_PASSWORD)).toBe(true);
   });
 
   it('works once even when used twice at the same moment', async () => {
@@ -149,7 +134,7 @@ describe('POST /v1/auth/password/reset', () => {
     const token = await resetTokenFor(person.email);
     t.clock.advance(60 * 60_000);
     expect((await reset(token, NEW_PASSWORD)).statusCode).toBe(410);
-    expect(await canSignIn(person.email, GOOD_PASSWORD)).toBe(true);
+    expect(await canSignIn(t, person.email, GOOD_PASSWORD)).toBe(true);
   });
 
   it('works until the hour is over', async () => {
@@ -203,10 +188,10 @@ describe('POST /v1/auth/password/reset', () => {
       'value_error.password.character_classes',
     ]);
     expect(detail.every((p) => p.loc.join('.') === 'body.password')).toBe(true);
-    expect(await canSignIn(person.email, 'Twenty characters 20')).toBe(true);
+    expect(await canSignIn(t, person.email, 'Twenty characters 20')).toBe(true);
 
     expect((await reset(token, 'Another Twenty-One 21')).statusCode).toBe(204);
-    expect(await canSignIn(person.email, 'Another Twenty-One 21')).toBe(true);
+    expect(await canSignIn(t, person.email, 'Another Twenty-One 21')).toBe(true);
   });
 
   it('refuses unknown fields', async () => {

@@ -236,3 +236,9 @@ export async function findSessionsInAccount(
     .where(and(eq(sessions.accountId, accountId), eq(sessions.identityId, identityId), eq(sessions.stage, 'active')))
     .orderBy(asc(sessions.createdAt), asc(sessions.id));
 }
+
+/** Ends the sessions of these secrets' hashes (signing out: no need to read them first). */
+export async function deleteSessionsByHash(ex: Executor, tokenHashes: string[]): Promise<void> {
+  if (tokenHashes.length === 0) return;
+  await ex.delete(sessions).where(inArray(sessions.tokenHash, tokenHashes));
+}
