@@ -37,6 +37,7 @@ export default defineConfig(async () => {
             name: 'e2e',
             include: ['test/e2e/**/*.test.ts'],
             env: { STEWARD_TEST_STORE: 'pglite' },
+            globalSetup: ['test/e2e/build-console.ts'],
             testTimeout: 120_000,
             hookTimeout: 240_000,
           },

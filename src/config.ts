@@ -14,6 +14,8 @@ export interface Config {
   publicUrl: string;
   databaseUrl: string | null;
   dataDir: string;
+  /** The built console to serve at `/`; `null`: the one `npm run build` made (dist/web). */
+  consoleDir: string | null;
   smtpUrl: string | null;
   mailFrom: string;
   /**
@@ -120,6 +122,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (!isHttpUrl(googleIssuer)) problems.push('GOOGLE_ISSUER must be an http(s) URL');
 
   const dataDir = resolve(text('STEWARD_DATA_DIR') ?? './data');
+  const consoleDirText = text('CONSOLE_DIR');
+  const consoleDir = consoleDirText === null ? null : resolve(consoleDirText);
   let secret = text('STEWARD_SECRET');
   if (secret !== null && secret.length < MIN_SECRET_LENGTH) {
     problems.push(`STEWARD_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
@@ -137,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrl?.replace(/\/+$/, '') ?? `http://localhost:${port ?? 8080}`,
     databaseUrl,
     dataDir,
+    consoleDir,
     smtpUrl,
     mailFrom: text('MAIL_FROM') ?? 'Steward <no-reply@steward.localhost>',
     mailLeaseSeconds: mailLeaseSeconds ?? 60,

@@ -20,7 +20,7 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   if (applied.length > 0) log.info({ migrations: applied }, 'Database migrated');
 
   const deps: Deps = { config, db: database.db, clock: systemClock, log };
-  const app = await buildApp(deps, { database, logger: log, consoleDir: BUILT_CONSOLE_DIR });
+  const app = await buildApp(deps, { database, logger: log, consoleDir: config.consoleDir ?? BUILT_CONSOLE_DIR });
   const worker = startOutboxWorker(deps, createMailTransport(config, log));
 
   let closing = false;

@@ -5,38 +5,21 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmtp, type TestSmtpServer } from '../smtp.js';
 import {
-  buildConsole,
   checkPage,
-  CHROMIUM,
-  chromiumAvailable,
+  eventually,
   openBrowser,
+  PASSWORD,
+  requireChromium,
   SCREENSHOTS,
   startServer,
   watchPolicyViolations,
   type RunningServer,
 } from './harness.js';
 
-const PASSWORD = 'correct horse battery staple 42';
-
-/** A page shows what it loads once the server answers: poll for it, for longer than a unit test would. */
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 const FOUNDER = { name: 'Fran Founder', email: 'founder@example.com' };
 const USERS = 30;
 
-const browserReady = chromiumAvailable();
-if (!browserReady) {
-  if (process.env.CI === 'true') {
-    describe('the console in a browser', () => {
-      it('needs Chromium in CI', () => {
-        expect.fail(`No Chromium at ${CHROMIUM}: .ci/run installs it (apt-get install chromium)`);
-      });
-    });
-  } else {
-    process.stderr.write(
-      `\nConsole browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)\n\n`,
-    );
-  }
-}
+const browserReady = requireChromium();
 
 describe.runIf(browserReady)('the console in a browser', () => {
   let smtp: TestSmtpServer;
@@ -49,7 +32,6 @@ describe.runIf(browserReady)('the console in a browser', () => {
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    await buildConsole();
     server = await startServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Steward <steward@example.com>' });
     browser = await openBrowser();
     page = await browser.newPage();

@@ -1,22 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
+import { CHROMIUM, chromiumAvailable } from './chromium.js';
+
+export { CHROMIUM, chromiumAvailable };
 
 const ROOT = join(import.meta.dirname, '../..');
 
-/** Debian's Chromium, which .ci/run installs; CHROMIUM_PATH points elsewhere. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'test-results/e2e');
-
-/** The console as `npm run build` makes it (dist/web), which the server then serves at `/`. */
-export async function buildConsole(): Promise<void> {
-  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -40,7 +35,10 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** `steward serve` as a newcomer runs it: the embedded store in a fresh folder, its own port. */
+/**
+ * `steward serve` as a newcomer runs it: the embedded store in a fresh folder, its own port,
+ * serving the console build-console.ts built for this run.
+ */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${String(port)}`;
@@ -52,6 +50,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       PUBLIC_URL: url,
       STEWARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'steward-e2e-')),
       AUTH_RATE_LIMIT: '100000',
+      CONSOLE_DIR: inject('consoleDir'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -137,6 +136,92 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   expect(serious, `accessibility of ${name}`).toEqual([]);
 }
 
-export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM);
+/** A page shows what it loads once the server answers: poll for it, for longer than a unit test would. */
+export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
+export const PASSWORD = 'correct horse battery staple 42';
+
+export interface Founder {
+  name: string;
+  email: string;
+  accountId: string;
+  /** the ids of the environments, in the order their names were given */
+  environmentIds: string[];
+}
+
+/**
+ * Spends the server's setup link through the API from `page`, as the setup page would: the
+ * account, its environments and its first admin, signed in on `page`. For the files whose
+ * journeys start after setup; console.test.ts walks the setup page itself.
+ */
+export async function setUpAccount(
+  server: RunningServer,
+  page: Page,
+  founder: { name: string; email: string; accountName: string; environments: string[] },
+): Promise<Founder> {
+  await page.goto(`${server.url}/login`);
+  const token = server.setupLink.split('/setup/')[1] ?? '';
+  const setUp = await callApi(page, 'POST', `/v1/setup/${token}`, {
+    account_name: founder.accountName,
+    environment_names: founder.environments,
+    admin_email: founder.email,
+    admin_name: founder.name,
+    password: PASSWORD,
+  });
+  expect(setUp.status, JSON.stringify(setUp.body)).toBe(200);
+  const me = await callApi<{ current_account: { account_id: string } }>(page, 'GET', '/v1/me');
+  const accountId = me.body.current_account.account_id;
+  const environments = await callApi<{ items: { environment_id: string; name: string }[] }>(
+    page,
+    'GET',
+    `/v1/accounts/${accountId}/environments`,
+  );
+  const environmentIds = founder.environments.map(
+    (name) => environments.body.items.find((e) => e.name === name)?.environment_id ?? '',
+  );
+  return { name: founder.name, email: founder.email, accountId, environmentIds };
+}
+
+/**
+ * One API call from inside `page`, with its session cookie and CSRF token: how a test sets up
+ * what a journey needs (thirty users, a role) or checks what the console did, in one line.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the JSON it expects
+export async function callApi<Body = unknown>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Body }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const headers: Record<string, string> = {};
+      if (method !== 'GET') {
+        const me = await fetch('/v1/me');
+        if (me.ok) headers['x-csrf-token'] = ((await me.json()) as { csrf_token: string }).csrf_token;
+      }
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text === '' ? null : JSON.parse(text)) as Body };
+    },
+    { method, path, body },
+  );
+}
+
+/** The browser tests' opening: fail in CI without Chromium, say they were skipped elsewhere. */
+export function requireChromium(): boolean {
+  const ready = chromiumAvailable();
+  if (ready) return true;
+  if (process.env.CI === 'true') {
+    throw new Error(`No Chromium at ${CHROMIUM}: .ci/run installs it (apt-get install chromium)`);
+  }
+  process.stderr.write(
+    `\nConsole browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)\n\n`,
+  );
+  return false;
 }

@@ -41,6 +41,25 @@ export const router = createBrowserRouter([
     children: [
       { index: true, Component: Landing },
       { path: 'users', lazy: async () => ({ Component: (await import('./pages/users/UsersPage')).UsersPage }) },
+      { path: 'teams', lazy: async () => ({ Component: (await import('./pages/teams/TeamsPage')).TeamsPage }) },
+      { path: 'roles', lazy: async () => ({ Component: (await import('./pages/roles/RolesPage')).RolesPage }) },
+      {
+        path: 'environments',
+        lazy: async () => ({ Component: (await import('./pages/environments/EnvironmentsPage')).EnvironmentsPage }),
+      },
+      { path: 'tokens', lazy: async () => ({ Component: (await import('./pages/tokens/TokensPage')).TokensPage }) },
+      {
+        path: 'security',
+        lazy: async () => ({ Component: (await import('./pages/security/SecurityPage')).SecurityPage }),
+      },
+      {
+        path: 'accounts',
+        lazy: async () => ({ Component: (await import('./pages/accounts/AccountsPage')).AccountsPage }),
+      },
+      {
+        path: 'settings',
+        lazy: async () => ({ Component: (await import('./pages/my-settings/MySettingsPage')).MySettingsPage }),
+      },
     ],
   },
   { path: '*', Component: NotFoundPage },

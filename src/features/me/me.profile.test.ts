@@ -193,6 +193,17 @@ describe('PATCH /v1/me', () => {
   });
 });
 
+describe('GET /v1/me', () => {
+  it('names the account-wide privileges held in the current account: all for an admin, none for a plain member', async () => {
+    const account = await createAccount(t);
+    const admin = await addMember(t, account.accountId, { invitation: { isAdmin: true } });
+    const member = await addMember(t, account.accountId);
+    const adminMe = await me(admin.browser);
+    expect(adminMe.account_privileges).toEqual(expect.arrayContaining(['users:manage', 'settings:manage']));
+    expect((await me(member.browser)).account_privileges).toEqual([]);
+  });
+});
+
 describe('switching the account a session works in', () => {
   it('switches to another account of the person, for this session, audited there only', async () => {
     const first = await createAccount(t);

@@ -50,6 +50,9 @@ export const MeSchema = Type.Object(
     password_changed_at: Nullable(Type.String()),
     memberships: Type.Array(MembershipSchema),
     current_account: Nullable(MembershipSchema, { description: 'The account this session works in' }),
+    account_privileges: Type.Array(Type.String(), {
+      description: 'The account-wide privileges you hold in the current account (`users:manage`, …); empty without one',
+    }),
     csrf_token: Type.String({
       description: 'Send it as the `X-CSRF-Token` header with every change made with this session cookie',
     }),
@@ -84,6 +87,7 @@ export function toMeResponse(me: Me, csrfToken: string): MeResponse {
     password_changed_at: identity.passwordChangedAt === null ? null : toWireTimestamp(identity.passwordChangedAt),
     memberships: me.memberships.map(toMembershipResponse),
     current_account: me.currentAccount === null ? null : toMembershipResponse(me.currentAccount),
+    account_privileges: me.accountPrivileges,
     csrf_token: csrfToken,
   };
 }

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { findIdentityById, type IdentityRow } from '../auth/auth.store.js';
 import type { LiveSession } from '../sessions/sessions.service.js';
 import { countRecoveryCodesLeft } from '../two-factor/two-factor.service.js';
+import { findUserPermissions } from '../users/users.service.js';
 import { findMembershipsOf, type MembershipSummary } from './me.store.js';
 
 export interface Me {
@@ -10,6 +11,8 @@ export interface Me {
   memberships: MembershipSummary[];
   /** the account the session works in; `null` when it has none it may use */
   currentAccount: MembershipSummary | null;
+  /** the account-wide privileges held in `currentAccount`, so the console offers only what may be done */
+  accountPrivileges: string[];
   mustEnrolTwoFactor: boolean;
   mustChangePassword: boolean;
   recoveryCodesLeft: number;
@@ -24,10 +27,15 @@ export async function getMe(deps: Deps, session: LiveSession): Promise<Me> {
   if (identity === undefined) throw unauthenticated('Your session has ended: sign in again');
   const currentAccount =
     memberships.find((m) => m.accountId === session.accountId && m.isActive && m.status === 'active') ?? null;
+  const permissions =
+    currentAccount === null
+      ? null
+      : await findUserPermissions(deps, { accountId: currentAccount.accountId, userId: identity.id });
   return {
     identity,
     memberships,
     currentAccount,
+    accountPrivileges: permissions?.accountPrivileges ?? [],
     mustEnrolTwoFactor: session.mustEnrolTwoFactor,
     mustChangePassword: session.mustChangePassword,
     recoveryCodesLeft,

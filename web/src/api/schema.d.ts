@@ -1739,6 +1739,8 @@ export interface operations {
                             /** @description `invited`: the invitation is not accepted yet */
                             status: "invited" | "active";
                         } | null;
+                        /** @description The account-wide privileges you hold in the current account (`users:manage`, …); empty without one */
+                        account_privileges: string[];
                         /** @description Send it as the `X-CSRF-Token` header with every change made with this session cookie */
                         csrf_token: string;
                     };
@@ -1851,6 +1853,8 @@ export interface operations {
                             /** @description `invited`: the invitation is not accepted yet */
                             status: "invited" | "active";
                         } | null;
+                        /** @description The account-wide privileges you hold in the current account (`users:manage`, …); empty without one */
+                        account_privileges: string[];
                         /** @description Send it as the `X-CSRF-Token` header with every change made with this session cookie */
                         csrf_token: string;
                     };

@@ -7,7 +7,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { api, ok, rememberCsrfToken } from '../api/client';
 import { notifyError } from '../app/notify';
 import { ME_KEY, type Me } from '../app/session';
-import { NAV_ITEMS } from './nav';
+import { navItemsFor } from './nav';
 
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const [navOpen, nav] = useDisclosure(false);
@@ -38,7 +38,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
-        {NAV_ITEMS.map((item) => (
+        {navItemsFor(me).map((item) => (
           <NavLink
             key={item.path}
             component={Link}

@@ -19,7 +19,9 @@ import { NavigationType, useLocation, useNavigationType, useSearchParams } from 
 import { api, ok } from '../../api/client';
 import type { UserListItem, UserSortKey } from '../../api/types';
 import { formatTimestamp } from '../../app/format';
-import { useMe, type Me } from '../../app/session';
+import { AccountPage } from '../../app/account';
+import { accountKeys, useAccountNames, type AccountNames } from '../../app/account-data';
+import type { Me } from '../../app/session';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
 import { rolesByEnvironment, sourceLabel, statusLabel } from './users.labels';
 import {
@@ -36,11 +38,7 @@ import {
 } from './users.url';
 
 export function UsersPage() {
-  const me = useMe();
-  const account = me.data?.current_account ?? null;
-  if (me.data === undefined || me.data === null) return <PageLoader />;
-  if (account === null) return <Text>You are not an active member of any account.</Text>;
-  return <UsersOfAccount me={me.data} accountId={account.account_id} />;
+  return <AccountPage>{(me, accountId) => <UsersOfAccount me={me} accountId={accountId} />}</AccountPage>;
 }
 
 function useUsersView(): [UsersView, (next: UsersView, options?: { replace?: boolean }) => void] {
@@ -52,41 +50,11 @@ function useUsersView(): [UsersView, (next: UsersView, options?: { replace?: boo
   return [view, setView];
 }
 
-/** Names of the account's environments, roles and teams, to show instead of their ids. */
-function useNames(accountId: string) {
-  const path = { params: { path: { account_id: accountId } } };
-  const environments = useQuery({
-    queryKey: ['environments', accountId],
-    queryFn: () => ok(api.GET('/v1/accounts/{account_id}/environments', path)),
-  });
-  const roles = useQuery({
-    queryKey: ['roles', accountId],
-    queryFn: () => ok(api.GET('/v1/accounts/{account_id}/roles', path)),
-  });
-  const teams = useQuery({
-    queryKey: ['teams', accountId, 'names'],
-    queryFn: () =>
-      ok(
-        api.GET('/v1/accounts/{account_id}/teams', {
-          params: { path: { account_id: accountId }, query: { page: 1, items_per_page: 200 } },
-        }),
-      ),
-  });
-  return useMemo(
-    () => ({
-      environments: new Map((environments.data?.items ?? []).map((e) => [e.environment_id, e.name])),
-      roles: new Map((roles.data?.items ?? []).map((r) => [r.key, r.name])),
-      teams: new Map((teams.data?.items ?? []).map((team) => [team.team_id, team.name])),
-    }),
-    [environments.data, roles.data, teams.data],
-  );
-}
-
 function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
   const [view, setView] = useUsersView();
-  const names = useNames(accountId);
+  const names = useAccountNames(accountId);
   const users = useQuery({
-    queryKey: ['users', accountId, listQuery(view)],
+    queryKey: [...accountKeys.users(accountId), listQuery(view)],
     queryFn: () =>
       ok(
         api.GET('/v1/accounts/{account_id}/users', {
@@ -215,7 +183,7 @@ const WHOLE_BADGE = { root: { minWidth: 'max-content', overflow: 'visible' }, la
 function UsersTable(props: {
   users: UserListItem[];
   view: UsersView;
-  names: ReturnType<typeof useNames>;
+  names: AccountNames;
   timeZone: string;
   busy: boolean;
   onSort: (key: UserSortKey) => void;
@@ -282,7 +250,7 @@ function UsersTable(props: {
   );
 }
 
-function RolesCell({ user, names }: { user: UserListItem; names: ReturnType<typeof useNames> }) {
+function RolesCell({ user, names }: { user: UserListItem; names: AccountNames }) {
   const roles = rolesByEnvironment(user.environments, names.environments, names.roles);
   if (roles.length === 0) return <>{user.is_admin ? 'Every environment (admin)' : '—'}</>;
   return (
