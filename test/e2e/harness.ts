@@ -114,7 +114,7 @@ interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: unknown[] }[];
+  nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
 /**
@@ -130,7 +130,10 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   );
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? ''}): ${v.help} at ${v.nodes.map((n) => `${JSON.stringify(n.target)} (${n.failureSummary ?? ''})`).join(', ')}`,
+    );
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   expect(serious, `accessibility of ${name}`).toEqual([]);
@@ -168,7 +171,7 @@ export async function setUpAccount(
     admin_name: founder.name,
     password: PASSWORD,
   });
-  expect(setUp.status, JSON.stringify(setUp.body)).toBe(200);
+  expect(setUp.status, JSON.stringify(setUp.body)).toBe(201);
   const me = await callApi<{ current_account: { account_id: string } }>(page, 'GET', '/v1/me');
   const accountId = me.body.current_account.account_id;
   const environments = await callApi<{ items: { environment_id: string; name: string }[] }>(

@@ -13,16 +13,16 @@ const TINTED_VARIANTS = new Set(['light', 'outline', 'subtle', 'transparent']);
 const PALE_COLORS = new Set(['green', 'lime', 'yellow', 'orange', 'teal', 'cyan']);
 
 /**
- * Text on white or on a light tint (badges, alerts, subtle buttons) in the color's darkest
- * shade: Mantine's default (shade 6 or so) is under 4.5:1 for most colors. The pale colors
- * keep their tint and border but take dark text on a tint.
+ * Text on white or on a light tint (badges, alerts, subtle buttons) in a shade that reads:
+ * Mantine's default (shade 6 or so for outline and subtle) is under 4.5:1 for most colors. The
+ * shade depends on the color scheme, so it is a CSS variable (`cssVariables` below), not a color.
  */
 const readableVariants: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
   if (!TINTED_VARIANTS.has(input.variant) || !parsed.isThemeColor || parsed.shade !== undefined) return colors;
-  const pale = PALE_COLORS.has(parsed.color) && input.variant === 'light';
-  return { ...colors, color: pale ? 'var(--mantine-color-dark-7)' : `var(--mantine-color-${parsed.color}-9)` };
+  const tint = PALE_COLORS.has(parsed.color) && input.variant === 'light' ? 'pale' : 'text';
+  return { ...colors, color: `var(--steward-${parsed.color}-on-${tint})` };
 };
 
 /**
@@ -40,9 +40,20 @@ export const theme = createTheme({
   },
 });
 
-/** "Dimmed" text (input descriptions, menu labels) is gray 6 by default, 3.3:1 on white: gray 7 reads at 7:1. */
-export const cssVariables: CSSVariablesResolver = () => ({
-  variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
-  dark: {},
-});
+/**
+ * The tinted variants' text colors per scheme: on white, the color's darkest shade, and dark
+ * gray for the pale colors on their own tint; on dark, the color's lightest shade. "Dimmed"
+ * text (input descriptions, menu labels) is gray 6 by default, 3.3:1 on white: gray 7 reads at 7:1;
+ * on dark it is dark 2, 4:1 on the page: dark 1 reads at 8:1.
+ */
+export const cssVariables: CSSVariablesResolver = (theme) => {
+  const light: Record<string, string> = { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' };
+  const dark: Record<string, string> = { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' };
+  for (const color of Object.keys(theme.colors)) {
+    light[`--steward-${color}-on-text`] = `var(--mantine-color-${color}-9)`;
+    light[`--steward-${color}-on-pale`] = 'var(--mantine-color-dark-7)';
+    dark[`--steward-${color}-on-text`] = `var(--mantine-color-${color}-0)`;
+    dark[`--steward-${color}-on-pale`] = `var(--mantine-color-${color}-0)`;
+  }
+  return { variables: {}, light, dark };
+};
