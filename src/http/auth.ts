@@ -7,11 +7,11 @@ import { ALL_SCOPE_KEYS, findScope, type Scope, type ScopeKey } from '../feature
 import type { TokenVerifier } from '../features/api-tokens/api-tokens.verifier.js';
 import {
   findLiveSession,
+  isActiveMember,
   isCsrfTokenValid,
   toLiveSession,
   type LiveSession,
 } from '../features/sessions/sessions.service.js';
-import { isActiveMember } from '../features/sessions/sessions.store.js';
 import { findUserPermissions } from '../features/users/users.service.js';
 import { CSRF_HEADER, sessionCookieOf } from './cookies.js';
 

@@ -4,7 +4,7 @@ import { newId } from '../../core/ids.js';
 import type { Executor } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { insertEnvironments } from '../environments/environments.store.js';
+import { insertEnvironments } from '../environments/environments.service.js';
 import { FEATURES } from '../roles/roles.catalog.js';
 import { inviteUser } from '../users/users.invite.service.js';
 import { isValidEmail, nameKey } from '../users/users.rules.js';

@@ -19,6 +19,9 @@ import {
   type ApiTokenRecord,
 } from './api-tokens.store.js';
 
+/** Tells the token verifiers a member’s tokens stopped working, inside the caller’s transaction (deactivation, removal). */
+export { notifyOwnerTokensRevoked } from './api-tokens.store.js';
+
 export const API_TOKEN_PREFIX = 'stw';
 
 export interface NewApiToken {

@@ -7,8 +7,11 @@ import { needsRehash, verifyAgainstNothing, verifyPassword } from '../passwords/
 import { upgradePasswordHash } from '../passwords/passwords.service.js';
 import { openSession, sessionHash, type SessionMethod } from '../sessions/sessions.service.js';
 import type { SignInThrottle } from '../sign-in-throttle/sign-in-throttle.service.js';
-import { deleteSessionsByHash, findActiveAccountIds } from '../sessions/sessions.store.js';
+import { deleteSessionsByHash, findActiveAccountIds } from '../sessions/sessions.service.js';
 import { findIdentityByEmail, insertSignInEvent, stampLastLogin, type IdentityRow } from './auth.store.js';
+
+/** Identities by id or email, for the features that run inside their own transaction. */
+export { findIdentityByEmail, findIdentityById, type IdentityRow } from './auth.store.js';
 
 /** The one answer to a wrong email or a wrong password: it must not tell which it was. */
 export const BAD_CREDENTIALS = 'Incorrect email or password';

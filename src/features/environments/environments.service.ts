@@ -18,6 +18,9 @@ import {
   type EnvironmentRow,
 } from './environments.store.js';
 
+/** Creates environments inside the caller’s transaction (a new account’s first ones). */
+export { insertEnvironments } from './environments.store.js';
+
 export interface EnvironmentRef {
   accountId: string;
   environmentId: string;

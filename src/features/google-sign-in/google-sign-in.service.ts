@@ -2,8 +2,7 @@ import * as oidc from 'openid-client';
 import type { RequestContext } from '../../core/context.js';
 import { DomainError, invalid } from '../../core/errors.js';
 import type { Deps } from '../../deps.js';
-import { completeFirstFactor, recordSignIn, type SignInResult } from '../auth/auth.service.js';
-import { findIdentityByEmail } from '../auth/auth.store.js';
+import { completeFirstFactor, findIdentityByEmail, recordSignIn, type SignInResult } from '../auth/auth.service.js';
 import { describeProviderError, type GoogleProvider } from './google-sign-in.provider.js';
 import { FLOW_MINUTES, isConsolePath, openFlow, sealFlow, type GoogleSignInRefusal } from './google-sign-in.rules.js';
 

@@ -2,6 +2,9 @@ import { newId } from '../../core/ids.js';
 import type { Executor } from '../../db/client.js';
 import { insertIdentityIfAbsent, updateIdentity, type IdentityRow } from './identities.store.js';
 
+/** Changes an identity inside the caller’s transaction (an invitation’s acceptance). */
+export { updateIdentity } from './identities.store.js';
+
 /** One person, one identity: an email seen before gets the identity it already has. */
 export async function findOrCreateIdentity(
   tx: Executor,

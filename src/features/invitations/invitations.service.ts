@@ -8,14 +8,13 @@ import type { Deps } from '../../deps.js';
 import { queueMail } from '../../mail/outbox.js';
 import { invitationMail } from '../../mail/templates.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { startSession } from '../auth/auth.service.js';
-import { findIdentityById } from '../auth/auth.store.js';
-import { updateIdentity } from '../identities/identities.store.js';
+import { findIdentityById, startSession } from '../auth/auth.service.js';
+import { updateIdentity } from '../identities/identities.service.js';
 import { verifyPassword } from '../passwords/passwords.hashing.js';
 import { setPassword } from '../passwords/passwords.service.js';
-import { isActiveMember } from '../sessions/sessions.store.js';
+import { isActiveMember } from '../sessions/sessions.service.js';
 import { nameKey } from '../users/users.rules.js';
-import { updateMembership } from '../users/users.store.js';
+import { updateMembership } from '../users/users.service.js';
 import {
   findInvitationByHash,
   insertInvitation,

@@ -3,8 +3,7 @@ import { forbidden, invalid, notFound, unauthenticated, type FieldProblem } from
 import { toWireTimestamp } from '../../core/time.js';
 import type { Deps } from '../../deps.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { switchSessionAccount, type LiveSession } from '../sessions/sessions.service.js';
-import { isActiveMember } from '../sessions/sessions.store.js';
+import { isActiveMember, switchSessionAccount, type LiveSession } from '../sessions/sessions.service.js';
 import { nameKey } from '../users/users.rules.js';
 import {
   isTimeZone,

@@ -1,6 +1,6 @@
 import { unauthenticated } from '../../core/errors.js';
 import type { Deps } from '../../deps.js';
-import { findIdentityById, type IdentityRow } from '../auth/auth.store.js';
+import { findIdentityById, type IdentityRow } from '../auth/auth.service.js';
 import type { LiveSession } from '../sessions/sessions.service.js';
 import { countRecoveryCodesLeft } from '../two-factor/two-factor.service.js';
 import { findUserPermissions } from '../users/users.service.js';

@@ -25,6 +25,17 @@ import {
   type SessionWithIdentity,
 } from './sessions.store.js';
 
+/**
+ * The store functions other features use, as this feature's own: they run inside the caller's
+ * transaction (an acceptance, a removal), so they take an executor, not deps.
+ */
+export {
+  deleteSessionsByHash,
+  deleteSessionsInAccount,
+  findActiveAccountIds,
+  isActiveMember,
+} from './sessions.store.js';
+
 /** A session ends this long after sign-in whatever its activity, so a stolen cookie cannot live forever. */
 export const SESSION_LIFETIME_HOURS = 7 * 24;
 /** The password was right; the second step must follow within this time. */

@@ -1,5 +1,5 @@
-import { notifyOwnerTokensRevoked } from '../api-tokens/api-tokens.store.js';
-import { deleteSessionsInAccount } from '../sessions/sessions.store.js';
+import { notifyOwnerTokensRevoked } from '../api-tokens/api-tokens.service.js';
+import { deleteSessionsInAccount } from '../sessions/sessions.service.js';
 import type { RequestContext } from '../../core/context.js';
 import { conflict, invalid, notFound, type FieldProblem } from '../../core/errors.js';
 import type { Executor } from '../../db/client.js';
@@ -37,6 +37,9 @@ import {
   type UserFilter,
   type UserRecord,
 } from './users.store.js';
+
+/** Changes a membership inside the caller’s transaction (an invitation’s acceptance). */
+export { updateMembership } from './users.store.js';
 
 export interface UserRef {
   accountId: string;
