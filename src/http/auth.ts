@@ -7,12 +7,11 @@ import { ALL_SCOPE_KEYS, findScope, type Scope, type ScopeKey } from '../feature
 import type { TokenVerifier } from '../features/api-tokens/api-tokens.verifier.js';
 import {
   findLiveSession,
-  isActiveMember,
   isCsrfTokenValid,
   toLiveSession,
   type LiveSession,
 } from '../features/sessions/sessions.service.js';
-import { findUserPermissions } from '../features/users/users.service.js';
+import { findSignedInPermissions } from '../features/users/users.service.js';
 import { CSRF_HEADER, sessionCookieOf } from './cookies.js';
 
 declare module 'fastify' {
@@ -156,9 +155,8 @@ async function authenticateSession(req: FastifyRequest, deps: Deps): Promise<voi
   const accountId = typeof pathAccountId === 'string' ? pathAccountId : session.accountId;
   if (accountId === null) throw forbidden('You are not an active member of any account');
   const asOperator = config.operator !== undefined && session.isSuperAdmin;
-  const member = await isActiveMember(deps.db, accountId, session.identityId, session.method);
-  if (!member && !asOperator) throw notFound('Account');
-  const permissions = member ? await findUserPermissions(deps, { accountId, userId: session.identityId }) : null;
+  const permissions = await findSignedInPermissions(deps, { accountId, userId: session.identityId }, session.method);
+  if (permissions === null && !asOperator) throw notFound('Account');
   const principal: Principal = {
     kind: 'session',
     tokenId: null,

@@ -21,6 +21,7 @@ import {
   countUsers,
   deleteMembership,
   findPermissionFacts,
+  type PermissionFacts,
   findUserTotal,
   findUsersVersion,
   findUserStats,
@@ -160,7 +161,25 @@ export async function getUserPermissions(deps: Deps, ref: UserRef): Promise<Effe
 /** The user's effective permissions, or `null` when they are not (or no longer) a member. */
 export async function findUserPermissions(deps: Deps, ref: UserRef): Promise<EffectivePermissions | null> {
   const facts = await findPermissionFacts(deps.db, ref.accountId, ref.userId);
-  if (!facts) return null;
+  return facts ? permissionsFrom(facts) : null;
+}
+
+/**
+ * The permissions of a person signed in by `method`, read with their membership in one
+ * statement; `null` unless they are an active member who accepted and whom the account lets in
+ * that way (an admin may have switched the method off since the sign-in).
+ */
+export async function findSignedInPermissions(
+  deps: Deps,
+  ref: UserRef,
+  method: keyof PermissionFacts['allowLogin'],
+): Promise<EffectivePermissions | null> {
+  const facts = await findPermissionFacts(deps.db, ref.accountId, ref.userId);
+  if (!facts?.isActive || facts.status !== 'active' || !facts.allowLogin[method]) return null;
+  return permissionsFrom(facts);
+}
+
+function permissionsFrom(facts: PermissionFacts): EffectivePermissions {
   const rolePrivileges = new Map<string, readonly string[]>(Object.entries(facts.customRoles));
   for (const key of [...Object.values(facts.ownRoles), ...facts.teamRoles.map((r) => r.roleKey)]) {
     const builtIn = findBuiltInRole(key);

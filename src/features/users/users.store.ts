@@ -58,6 +58,10 @@ export async function findUser(ex: Executor, accountId: string, userId: string):
 export interface PermissionFacts {
   isAdmin: boolean;
   isActive: boolean;
+  /** `invited` until the invitation is accepted */
+  status: 'invited' | 'active';
+  /** the sign-in methods the account lets this user in with */
+  allowLogin: { password: boolean; google: boolean; sso: boolean };
   /** environment id → the user's own role */
   ownRoles: Record<string, string>;
   /** the account's environments, oldest first */
@@ -87,6 +91,9 @@ export async function findPermissionFacts(
       .select({
         isAdmin: memberships.isAdmin,
         isActive: memberships.isActive,
+        status: memberships.status,
+        allowLogin: sql<PermissionFacts['allowLogin']>`json_build_object('password', memberships.allow_login_password,
+          'google', memberships.allow_login_google, 'sso', memberships.allow_login_sso)`,
         ownRoles: roleMap,
         environmentIds: sql<string[]>`coalesce((select json_agg(e.id order by e.created_at, e.id)
           from ${environments} e where e.account_id = ${member.accountId}), '[]')`,
