@@ -114,11 +114,11 @@ export async function buildApp(deps: Deps, options: AppOptions): Promise<Fastify
       await api.register(authRoutes(deps, throttle));
       await api.register(invitationRoutes(deps));
       await api.register(setupRoutes(deps));
-      await api.register(meRoutes(deps));
+      await api.register(meRoutes(deps, throttle));
       await api.register(myAlertRoutes(deps));
       await api.register(googleSignInRoutes(deps));
       await api.register(twoFactorRoutes(deps, throttle));
-      await api.register(passwordRoutes(deps));
+      await api.register(passwordRoutes(deps, throttle));
       await api.register(mySessionRoutes(deps));
       await api.register(accountRoutes(deps));
       await api.register(

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../core/context.js';
-import { forbidden, unauthenticated } from '../../core/errors.js';
+import { forbidden, invalid, unauthenticated } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Executor } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
@@ -99,6 +99,35 @@ export async function recordFailedSignIn(
       reason: lockout.subject === 'email' ? 'too_many_failures_for_email' : 'too_many_failures_from_address',
     });
   }
+}
+
+/** The 422 of a wrong current password, at the field that carries it. */
+export function wrongCurrentPassword(): Error {
+  return invalid([
+    { loc: ['body', 'current_password'], msg: 'Incorrect password', type: 'value_error.password.incorrect' },
+  ]);
+}
+
+/**
+ * A signed-in person proving their password again before a sensitive change (a new password,
+ * a new email) meets the sign-in throttle: a stolen session must not guess the password faster
+ * than the login page lets anyone. `check` verifies it (inside the caller's transaction, so the
+ * failure is counted after it ends); 429 while the email is locked, 422 and a counted failure
+ * when it is wrong.
+ */
+export async function withCurrentPassword<T>(
+  deps: Deps,
+  throttle: SignInThrottle,
+  ctx: RequestContext,
+  person: { identityId: string; email: string; purpose: 'password_change' | 'email_change' },
+  check: () => Promise<{ proven: false } | { proven: true; result: T }>,
+): Promise<T> {
+  const attempt: SignInAttempt = { email: person.email, identityId: person.identityId, method: person.purpose };
+  await refuseLockedSignIn(deps, throttle, ctx, attempt);
+  const outcome = await check();
+  if (outcome.proven) return outcome.result;
+  await recordFailedSignIn(deps, throttle, ctx, attempt, 'bad_current_password');
+  throw wrongCurrentPassword();
 }
 
 /**

@@ -6,7 +6,9 @@ import type { Deps } from '../../deps.js';
 import { queueMail } from '../../mail/outbox.js';
 import { emailChangeMail, emailChangeNoticeMail, emailInUseMail } from '../../mail/templates.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { withCurrentPassword } from '../auth/auth.service.js';
 import { verifyPassword } from '../passwords/passwords.hashing.js';
+import type { SignInThrottle } from '../sign-in-throttle/sign-in-throttle.service.js';
 import type { LiveSession } from '../sessions/sessions.service.js';
 import { findUserPermissions } from '../users/users.service.js';
 import { isValidEmail } from '../users/users.rules.js';
@@ -46,6 +48,7 @@ export interface EmailChangeRequest {
  */
 export async function requestEmailChange(
   deps: Deps,
+  throttle: SignInThrottle,
   ctx: RequestContext,
   session: LiveSession,
   input: EmailChangeRequest,
@@ -61,18 +64,16 @@ export async function requestEmailChange(
   if (newEmail === identity.email) {
     throw invalid([{ loc: ['body', 'new_email'], msg: 'This is already your email', type: 'value_error' }]);
   }
-  if (identity.passwordHash !== null) {
-    const proven =
-      input.currentPassword !== null && (await verifyPassword(identity.passwordHash, input.currentPassword));
-    if (!proven) {
-      throw invalid([
-        {
-          loc: ['body', 'current_password'],
-          msg: input.currentPassword === null ? 'Enter your current password' : 'Incorrect password',
-          type: input.currentPassword === null ? 'missing' : 'value_error.password.incorrect',
-        },
-      ]);
+  const { passwordHash } = identity;
+  if (passwordHash !== null) {
+    const { currentPassword } = input;
+    if (currentPassword === null) {
+      throw invalid([{ loc: ['body', 'current_password'], msg: 'Enter your current password', type: 'missing' }]);
     }
+    const person = { identityId: identity.id, email: identity.email, purpose: 'email_change' as const };
+    await withCurrentPassword(deps, throttle, ctx, person, async () =>
+      (await verifyPassword(passwordHash, currentPassword)) ? { proven: true, result: undefined } : { proven: false },
+    );
   }
   const holderId = await findIdentityIdByEmail(deps.db, newEmail);
   if (holderId !== undefined && (await maySeeUser(deps, identity.id, holderId))) {

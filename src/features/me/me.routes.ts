@@ -1,3 +1,4 @@
+import type { SignInThrottle } from '../sign-in-throttle/sign-in-throttle.service.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.js';
 import { sessionOf } from '../../http/auth.js';
@@ -23,7 +24,7 @@ import { getMe } from './me.service.js';
 const TAGS = ['My settings'];
 
 /** The signed-in person's own settings, under /v1/me. */
-export function meRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+export function meRoutes(deps: Deps, throttle: SignInThrottle): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/me', {
       config: { auth: 'session', duringEnrolment: true, duringPasswordChange: true },
@@ -74,11 +75,11 @@ export function meRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         body: EmailChangeBodySchema,
         response: {
           202: Type.Null({ description: 'The link is on its way to the new address' }),
-          ...errorResponses(401, 403, 409, 422),
+          ...errorResponses(401, 403, 409, 422, 429),
         },
       },
       handler: async (req, reply) => {
-        await requestEmailChange(deps, req.ctx, sessionOf(req), {
+        await requestEmailChange(deps, throttle, req.ctx, sessionOf(req), {
           newEmail: req.body.new_email,
           currentPassword: req.body.current_password ?? null,
         });

@@ -100,6 +100,32 @@ describe('POST /v1/me/password', () => {
     expect((await other.call({ method: 'GET', url: '/v1/me' })).statusCode).toBe(200);
   });
 
+  it('counts wrong current passwords like failed sign-ins: after five the email is locked, here and at sign-in', async () => {
+    const account = await createAccount(t);
+    const member = await addMember(t, account.accountId);
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await changePassword(member.browser, `wrong guess number ${String(i)}`, 'a new passphrase 77')).statusCode,
+      ).toBe(422);
+    }
+    const locked = await changePassword(member.browser, GOOD_PASSWORD, 'a new passphrase 77');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBeDefined();
+    expect(await isPasswordOf(t, member.userId, GOOD_PASSWORD)).toBe(true);
+    const login = await t.call({
+      method: 'POST',
+      url: '/v1/auth/login',
+      body: { email: member.email, password: GOOD_PASSWORD },
+    });
+    expect(login.statusCode).toBe(429);
+    const emailChange = await member.browser.call({
+      method: 'POST',
+      url: '/v1/me/email',
+      body: { new_email: 'elsewhere@example.com', current_password: GOOD_PASSWORD },
+    });
+    expect(emailChange.statusCode).toBe(429);
+  });
+
   it('does not look at the new password while the current one is wrong', async () => {
     const account = await createAccount(t);
     await setPolicy(account, { history_count: 5 });

@@ -11,10 +11,11 @@ import {
   RESET_REQUESTED,
   ResetPasswordBodySchema,
 } from './passwords.schemas.js';
+import type { SignInThrottle } from '../sign-in-throttle/sign-in-throttle.service.js';
 import { changePassword } from './passwords.service.js';
 
 /** Changing a password (signed in), and resetting a forgotten one by mail (no credentials). */
-export function passwordRoutes(deps: Deps): FastifyPluginAsyncTypebox {
+export function passwordRoutes(deps: Deps, throttle: SignInThrottle): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post('/me/password', {
       // Open while a password change or 2FA enrolment is due: the first is what it is for, and
@@ -25,16 +26,18 @@ export function passwordRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         operationId: 'change_my_password',
         summary: 'Change My Password',
         description:
-          'Needs your current password (422 at `current_password` when it is wrong); the new one must meet the ' +
+          'Needs your current password (422 at `current_password` when it is wrong; wrong ones count like failed ' +
+          'sign-ins, and 429 answers while your email is locked); the new one must meet the ' +
           'password policy of every account you are in, and a 422 names every rule it breaks. Every other ' +
           'session of yours ends; this one stays. Recorded in the audit log of each account you are active in.',
         body: ChangePasswordBodySchema,
-        response: { 204: Type.Null({ description: 'Changed' }), ...errorResponses(401, 403, 422) },
+        response: { 204: Type.Null({ description: 'Changed' }), ...errorResponses(401, 403, 422, 429) },
       },
       handler: async (req, reply) => {
         const session = sessionOf(req);
-        await changePassword(deps, req.ctx, {
+        await changePassword(deps, throttle, req.ctx, {
           identityId: session.identityId,
+          email: session.email,
           sessionId: session.id,
           currentPassword: req.body.current_password,
           newPassword: req.body.new_password,

@@ -4,7 +4,9 @@ import { newId } from '../../core/ids.js';
 import type { Executor } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { withCurrentPassword } from '../auth/auth.service.js';
 import { endSessionsOf } from '../sessions/sessions.service.js';
+import type { SignInThrottle } from '../sign-in-throttle/sign-in-throttle.service.js';
 import { toSettings, type PasswordPolicy } from '../settings/settings.service.js';
 import { hashPassword, verifyPassword } from './passwords.hashing.js';
 import { passwordProblems, strictestPolicy } from './passwords.rules.js';
@@ -91,6 +93,8 @@ export async function upgradePasswordHash(deps: Deps, identityId: string, passwo
 
 export interface PasswordChange {
   identityId: string;
+  /** the person's email: the throttle counts wrong current passwords by it, as it counts sign-ins */
+  email: string;
   /** the session making the change: the only one of the person's sessions that stays */
   sessionId: string;
   currentPassword: string;
@@ -102,29 +106,36 @@ export interface PasswordChange {
  * is even looked at: otherwise the reuse rule would confirm old passwords to whoever holds an
  * unattended session. Every other session of the person ends.
  */
-export async function changePassword(deps: Deps, ctx: RequestContext, change: PasswordChange): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    const owner = await lockPasswordOwner(tx, change.identityId);
-    if (owner === undefined) throw unauthenticated('Your session has ended: sign in again');
-    if (owner.passwordHash === null || !(await verifyPassword(owner.passwordHash, change.currentPassword))) {
-      throw invalid([
-        {
-          loc: ['body', 'current_password'],
-          msg:
-            owner.passwordHash === null
-              ? 'You have no password yet: set one through POST /v1/auth/password/forgot'
-              : 'Incorrect password',
-          type: 'value_error.password.incorrect',
-        },
+export async function changePassword(
+  deps: Deps,
+  throttle: SignInThrottle,
+  ctx: RequestContext,
+  change: PasswordChange,
+): Promise<void> {
+  const person = { identityId: change.identityId, email: change.email, purpose: 'password_change' as const };
+  await withCurrentPassword(deps, throttle, ctx, person, () =>
+    deps.db.transaction(async (tx) => {
+      const owner = await lockPasswordOwner(tx, change.identityId);
+      if (owner === undefined) throw unauthenticated('Your session has ended: sign in again');
+      if (owner.passwordHash === null) {
+        throw invalid([
+          {
+            loc: ['body', 'current_password'],
+            msg: 'You have no password yet: set one through POST /v1/auth/password/forgot',
+            type: 'value_error.password.incorrect',
+          },
+        ]);
+      }
+      if (!(await verifyPassword(owner.passwordHash, change.currentPassword))) return { proven: false };
+      await setPassword(tx, deps, { identityId: owner.id, email: owner.email, password: change.newPassword }, [
+        'body',
+        'new_password',
       ]);
-    }
-    await setPassword(tx, deps, { identityId: owner.id, email: owner.email, password: change.newPassword }, [
-      'body',
-      'new_password',
-    ]);
-    const ended = await endSessionsOf(tx, owner.id, change.sessionId);
-    await auditPasswordEvent(tx, deps, ctx, owner.id, 'password.change', { other_sessions_ended: ended });
-  });
+      const ended = await endSessionsOf(tx, owner.id, change.sessionId);
+      await auditPasswordEvent(tx, deps, ctx, owner.id, 'password.change', { other_sessions_ended: ended });
+      return { proven: true, result: undefined };
+    }),
+  );
 }
 
 /**

@@ -416,7 +416,7 @@ export interface paths {
         put?: never;
         /**
          * Change My Password
-         * @description Needs your current password (422 at `current_password` when it is wrong); the new one must meet the password policy of every account you are in, and a 422 names every rule it breaks. Every other session of yours ends; this one stays. Recorded in the audit log of each account you are active in.
+         * @description Needs your current password (422 at `current_password` when it is wrong; wrong ones count like failed sign-ins, and 429 answers while your email is locked); the new one must meet the password policy of every account you are in, and a 422 names every rule it breaks. Every other session of yours ends; this one stays. Recorded in the audit log of each account you are active in.
          *
          *     Needs a signed-in session (cookie); API tokens are refused.
          */
@@ -1991,6 +1991,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What went wrong */
+                        detail: string;
+                    };
+                };
+            };
         };
     };
     confirm_email_change: {
@@ -2824,6 +2836,18 @@ export interface operations {
                             msg: string;
                             type: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Too many attempts; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description What went wrong */
+                        detail: string;
                     };
                 };
             };
