@@ -108,6 +108,10 @@ export function watchPolicyViolations(page: Page): string[] {
   return violations;
 }
 
+/** Whether nothing on the page moves: no transition running, every dialog fully shown. */
+const STILL = `document.getAnimations().every((a) => a.playState !== "running") &&
+  [...document.querySelectorAll('[role=dialog], [role=menu]')].every((e) => getComputedStyle(e).opacity === '1')`;
+
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
@@ -118,11 +122,26 @@ interface AxeViolation {
 }
 
 /**
- * Runs axe-core on the page as it is now and fails on any serious or critical violation, then
+ * Runs axe-core on the page once its transitions are over and fails on any serious or critical violation, then
  * saves a screenshot named `name`. Evaluated through the DevTools protocol rather than a
  * script tag, so the page's own policy (scripts from Steward only) stays as it is.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
+  // A dialog or menu fading in or out is half transparent: its contrast is wrong until it is
+  // still. Still twice in a row, as a transition may not have started at the first look.
+  // Polled from here: waitForFunction would evaluate a string in the page, which its CSP refuses.
+  let stillBefore = false;
+  await expect
+    .poll(
+      async () => {
+        const still = await page.evaluate<boolean>(STILL);
+        const settled = still && stillBefore;
+        stillBefore = still;
+        return settled;
+      },
+      { timeout: 15_000, interval: 100 },
+    )
+    .toBe(true);
   await page.evaluate(AXE_SOURCE);
   // A string, not a function: this project's types have no DOM, and the page's axe is untyped.
   const violations = await page.evaluate<AxeViolation[]>(

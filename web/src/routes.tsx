@@ -32,6 +32,10 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import('./pages/sign-in/EnrolTwoFactorPage')).EnrolTwoFactorPage }),
   },
   {
+    path: '/confirm-email/:token',
+    lazy: async () => ({ Component: (await import('./pages/my-settings/ConfirmEmailPage')).ConfirmEmailPage }),
+  },
+  {
     path: '/change-password',
     lazy: async () => ({ Component: (await import('./pages/sign-in/ChangePasswordPage')).ChangePasswordPage }),
   },

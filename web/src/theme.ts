@@ -2,6 +2,7 @@ import {
   createTheme,
   defaultVariantColorsResolver,
   Modal,
+  Notification,
   parseThemeColor,
   type CSSVariablesResolver,
   type VariantColorsResolver,
@@ -28,7 +29,8 @@ const readableVariants: VariantColorsResolver = (input) => {
 /**
  * Mantine's theme with two accessibility fixes: its default primary shade (blue 6) gives white
  * button text and blue link text about 3.5:1 against white, under WCAG AA's 4.5:1, so the
- * console uses blue 8 (5:1); and a Modal's close button gets a name a screen reader can say.
+ * console uses blue 8 (5:1); and the close buttons of modals and notifications get a name a
+ * screen reader can say.
  */
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -37,6 +39,11 @@ export const theme = createTheme({
   variantColorResolver: readableVariants,
   components: {
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // A titled notification's message is gray 6 (3.3:1): it takes the page's text color instead.
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
+      styles: { description: { color: 'var(--mantine-color-text)' } },
+    }),
   },
 });
 
@@ -44,11 +51,18 @@ export const theme = createTheme({
  * The tinted variants' text colors per scheme: on white, the color's darkest shade, and dark
  * gray for the pale colors on their own tint; on dark, the color's lightest shade. "Dimmed"
  * text (input descriptions, menu labels) is gray 6 by default, 3.3:1 on white: gray 7 reads at 7:1;
- * on dark it is dark 2, 4:1 on the page: dark 1 reads at 8:1.
+ * on dark it is dark 2, 4:1 on the page: dark 1 reads at 8:1. Field errors are red 6 on white
+ * (3.3:1) and red 8 on dark (3.9:1): red 9 and red 4 read at over 5:1.
  */
 export const cssVariables: CSSVariablesResolver = (theme) => {
-  const light: Record<string, string> = { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' };
-  const dark: Record<string, string> = { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' };
+  const light: Record<string, string> = {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  };
+  const dark: Record<string, string> = {
+    '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+    '--mantine-color-error': 'var(--mantine-color-red-4)',
+  };
   for (const color of Object.keys(theme.colors)) {
     light[`--steward-${color}-on-text`] = `var(--mantine-color-${color}-9)`;
     light[`--steward-${color}-on-pale`] = 'var(--mantine-color-dark-7)';

@@ -112,7 +112,7 @@ export async function publishEvent(
           subject,
           message,
           environmentName,
-          settingsUrl: `${deps.config.publicUrl}/my-settings`,
+          settingsUrl: `${deps.config.publicUrl}/settings?section=alerts`,
         }),
       });
     }

@@ -8,13 +8,18 @@ import { api, ok } from '../api/client';
  * shows it reads it again.
  */
 export const accountKeys = {
+  /** every account of this Steward (super admins) */
+  all: () => ['accounts'] as const,
   users: (accountId: string) => ['users', accountId] as const,
   environments: (accountId: string) => ['environments', accountId] as const,
   roles: (accountId: string) => ['roles', accountId] as const,
   teams: (accountId: string) => ['teams', accountId] as const,
   tokens: (accountId: string) => ['tokens', accountId] as const,
   security: (accountId: string) => ['security', accountId] as const,
+  features: (accountId: string) => ['features', accountId] as const,
   permissions: (accountId: string, userId: string) => ['permissions', accountId, userId] as const,
+  /** every user's permissions in the account: a role, team or environment changed */
+  everyonesPermissions: (accountId: string) => ['permissions', accountId] as const,
 };
 
 /** The most teams one page of the API gives: the console's pickers read this many. */
@@ -58,6 +63,24 @@ export function usePermissions(accountId: string, userId: string) {
           params: { path: { account_id: accountId, user_id: userId } },
         }),
       ),
+  });
+}
+
+/** The privilege catalog is the same for every account and changes only with an upgrade. */
+export function usePrivilegeCatalog() {
+  return useQuery({ queryKey: ['privileges'], queryFn: () => ok(api.GET('/v1/privileges')), staleTime: Infinity });
+}
+
+/**
+ * The account's features (which privileges it can give). Only holders of `settings:manage` and
+ * operators may read them: `enabled` is false for anyone else.
+ */
+export function useAccountFeatures(accountId: string, enabled = true) {
+  return useQuery({
+    queryKey: accountKeys.features(accountId),
+    queryFn: () => ok(api.GET('/v1/accounts/{account_id}/features', { params: { path: { account_id: accountId } } })),
+    enabled,
+    retry: false,
   });
 }
 

@@ -8,3 +8,8 @@ export function notifyError(error: unknown, title = 'That did not work'): void {
 export function notifySuccess(message: string): void {
   notifications.show({ color: 'teal', message });
 }
+
+/** Partly done: neither a success nor an error, as what worked stays done. */
+export function notifyWarning(title: string, message: string): void {
+  notifications.show({ color: 'yellow', title, message, autoClose: 8000 });
+}

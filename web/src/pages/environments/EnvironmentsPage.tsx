@@ -1,9 +1,273 @@
-import { Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, ok } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import type { Answer } from '../../api/types';
+import { ScrollTable } from '../../app/ScrollTable';
+import { AccountPage } from '../../app/account';
+import { accountKeys, useEnvironments } from '../../app/account-data';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { formatTimestamp } from '../../app/format';
+import { showFormError } from '../../app/forms';
+import { notifyError, notifySuccess } from '../../app/notify';
+import { holds, type Me } from '../../app/session';
+import { LoadFailed, PageLoader } from '../../shell/Loading';
+import { deletedSummary } from './environments.labels';
+
+type Environment = Answer<'get_environment'>;
+
+/**
+ * A table that scrolls sideways on a phone is a region the keyboard can focus and scroll,
+ * even when no cell holds a button.
+ */
 
 export function EnvironmentsPage() {
+  return <AccountPage>{(me, accountId) => <EnvironmentsOfAccount me={me} accountId={accountId} />}</AccountPage>;
+}
+
+/** The name dialog's state: closed, a new environment, or one to rename. */
+type Naming = { environment: Environment | null } | null;
+
+function EnvironmentsOfAccount({ me, accountId }: { me: Me; accountId: string }) {
+  const environments = useEnvironments(accountId);
+  const canManage = holds(me, 'environments:manage');
+  const [naming, setNaming] = useState<Naming>(null);
+  const [deleting, setDeleting] = useState<Environment | null>(null);
+  const items = environments.data?.items ?? [];
   return (
-    <Title order={1} size="h2">
-      Environments
-    </Title>
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Stack gap={4}>
+          <Title order={1} size="h2">
+            Environments
+          </Title>
+          <Text size="sm" aria-live="polite">
+            {environments.data === undefined
+              ? ''
+              : `${String(items.length)} environment${items.length === 1 ? '' : 's'}`}
+          </Text>
+        </Stack>
+        {canManage ? (
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => {
+              setNaming({ environment: null });
+            }}
+          >
+            New environment
+          </Button>
+        ) : null}
+      </Group>
+      {environments.isError ? (
+        <LoadFailed error={environments.error} onRetry={() => void environments.refetch()} />
+      ) : environments.data === undefined ? (
+        <PageLoader label="Loading environments" />
+      ) : (
+        <ScrollTable label="Environments table" minWidth={640}>
+          <Table striped highlightOnHover aria-busy={environments.isFetching} verticalSpacing="xs">
+            <Table.Caption>The account’s environments, oldest first</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Created</Table.Th>
+                <Table.Th>Renamed</Table.Th>
+                {canManage ? <Table.Th>Actions</Table.Th> : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={canManage ? 4 : 3}>
+                    <Text ta="center" py="lg">
+                      No environments.
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : (
+                items.map((environment) => (
+                  <Table.Tr key={environment.environment_id}>
+                    <Table.Td fw={500}>{environment.name}</Table.Td>
+                    <Table.Td>{formatTimestamp(environment.created_at, me.time_zone)}</Table.Td>
+                    <Table.Td>
+                      {environment.updated_at === environment.created_at
+                        ? 'Never'
+                        : formatTimestamp(environment.updated_at, me.time_zone)}
+                    </Table.Td>
+                    {canManage ? (
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            leftSection={<IconPencil size={14} aria-hidden />}
+                            aria-label={`Rename ${environment.name}`}
+                            onClick={() => {
+                              setNaming({ environment });
+                            }}
+                          >
+                            Rename
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            leftSection={<IconTrash size={14} aria-hidden />}
+                            aria-label={`Delete ${environment.name}`}
+                            onClick={() => {
+                              setDeleting(environment);
+                            }}
+                          >
+                            Delete
+                          </Button>
+                        </Group>
+                      </Table.Td>
+                    ) : null}
+                  </Table.Tr>
+                ))
+              )}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      )}
+      <Modal
+        opened={naming !== null}
+        onClose={() => {
+          setNaming(null);
+        }}
+        title={naming?.environment == null ? 'New environment' : `Rename ${naming.environment.name}`}
+      >
+        {naming === null ? null : (
+          <NameForm
+            accountId={accountId}
+            environment={naming.environment}
+            onClose={() => {
+              setNaming(null);
+            }}
+          />
+        )}
+      </Modal>
+      <DeleteEnvironmentDialog
+        accountId={accountId}
+        environment={deleting}
+        onClose={() => {
+          setDeleting(null);
+        }}
+      />
+    </Stack>
+  );
+}
+
+/** Environments name the roles of users and teams: those lists show the new names too. */
+async function environmentsChanged(queryClient: QueryClient, accountId: string): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: accountKeys.environments(accountId) }),
+    queryClient.invalidateQueries({ queryKey: accountKeys.users(accountId) }),
+    queryClient.invalidateQueries({ queryKey: accountKeys.teams(accountId) }),
+    queryClient.invalidateQueries({ queryKey: accountKeys.everyonesPermissions(accountId) }),
+  ]);
+}
+
+function NameForm(props: { accountId: string; environment: Environment | null; onClose: () => void }) {
+  const { accountId, environment } = props;
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: { name: environment?.name ?? '' },
+    validate: { name: (value) => (value.trim() === '' ? 'Name the environment' : null) },
+  });
+  const save = useMutation({
+    mutationFn: ({ name }: { name: string }) =>
+      environment === null
+        ? ok(
+            api.POST('/v1/accounts/{account_id}/environments', {
+              params: { path: { account_id: accountId } },
+              body: { name: name.trim() },
+            }),
+          )
+        : ok(
+            api.PATCH('/v1/accounts/{account_id}/environments/{env_id}', {
+              params: { path: { account_id: accountId, env_id: environment.environment_id } },
+              body: { name: name.trim() },
+            }),
+          ),
+    onSuccess: async (saved) => {
+      await environmentsChanged(queryClient, accountId);
+      notifySuccess(
+        environment === null ? `Environment ${saved.name} created` : `${environment.name} renamed to ${saved.name}`,
+      );
+      props.onClose();
+    },
+    onError: (error) => {
+      // A taken name is the field's problem.
+      if (error instanceof ApiError && error.status === 409) {
+        form.setFieldError('name', error.message);
+        return;
+      }
+      showFormError(form, error);
+    },
+  });
+  return (
+    <form
+      onSubmit={form.onSubmit((values) => {
+        save.mutate(values);
+      })}
+      noValidate
+    >
+      <Stack gap="md">
+        <TextInput
+          label="Name"
+          description="Unique in the account, whatever the case"
+          required
+          maxLength={100}
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
+        <Group justify="flex-end" wrap="wrap">
+          <Button variant="default" onClick={props.onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {environment === null ? 'Create environment' : 'Rename'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function DeleteEnvironmentDialog(props: { accountId: string; environment: Environment | null; onClose: () => void }) {
+  const { accountId, environment } = props;
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (target: Environment) =>
+      ok(
+        api.DELETE('/v1/accounts/{account_id}/environments/{env_id}', {
+          params: { path: { account_id: accountId, env_id: target.environment_id } },
+        }),
+      ),
+    onSuccess: async (deleted, target) => {
+      await environmentsChanged(queryClient, accountId);
+      notifySuccess(deletedSummary(target.name, deleted));
+      props.onClose();
+    },
+    onError: (error) => {
+      notifyError(error, 'The environment was not deleted');
+    },
+  });
+  return (
+    <ConfirmDialog
+      opened={environment !== null}
+      title={environment === null ? 'Delete environment' : `Delete ${environment.name}?`}
+      confirmLabel="Delete environment"
+      busy={remove.isPending}
+      onConfirm={() => {
+        if (environment !== null) remove.mutate(environment);
+      }}
+      onClose={props.onClose}
+    >
+      Every user and team loses the role they hold there. The account keeps at least one environment.
+    </ConfirmDialog>
   );
 }

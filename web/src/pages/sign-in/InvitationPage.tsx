@@ -9,6 +9,7 @@ import { showFormError } from '../../app/forms';
 import { ME_KEY } from '../../app/session';
 import { PageLoader } from '../../shell/Loading';
 import { PublicPage } from '../../shell/PublicPage';
+import { NewPasswordFields } from './NewPasswordFields';
 import { confirmationError } from './passwords';
 
 type Invitation = Answer<'get_invitation'>;
@@ -96,19 +97,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
         <TextInput label="Your name" required autoComplete="name" {...form.getInputProps('user_name')} />
         {invitation.needs_password ? (
           <>
-            <PasswordInput
-              label="Choose a password"
-              description="At least 12 characters"
-              required
-              autoComplete="new-password"
-              {...form.getInputProps('password')}
-            />
-            <PasswordInput
-              label="Repeat the password"
-              required
-              autoComplete="new-password"
-              {...form.getInputProps('confirm')}
-            />
+            <NewPasswordFields label="Choose a password" inputProps={form.getInputProps} />
           </>
         ) : (
           <PasswordInput

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import { showFormError } from '../../app/forms';
 import { PublicPage } from '../../shell/PublicPage';
+import { NewPasswordFields } from './NewPasswordFields';
 import { confirmationError } from './passwords';
 
 export function ForgotPasswordPage() {
@@ -83,19 +84,7 @@ export function ResetPasswordPage() {
           noValidate
         >
           <Stack gap="sm">
-            <PasswordInput
-              label="New password"
-              description="At least 12 characters"
-              required
-              autoComplete="new-password"
-              {...form.getInputProps('password')}
-            />
-            <PasswordInput
-              label="Repeat the password"
-              required
-              autoComplete="new-password"
-              {...form.getInputProps('confirm')}
-            />
+            <NewPasswordFields label="New password" inputProps={form.getInputProps} />
             <Button type="submit" loading={reset.isPending}>
               Change password
             </Button>

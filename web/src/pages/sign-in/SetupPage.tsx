@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { showFormError } from '../../app/forms';
 import { ME_KEY } from '../../app/session';
 import { PageLoader } from '../../shell/Loading';
 import { PublicPage } from '../../shell/PublicPage';
+import { NewPasswordFields } from './NewPasswordFields';
 import { confirmationError } from './passwords';
 
 /** First run: the link `steward serve` logged creates the first account and its admin. */
@@ -108,19 +109,7 @@ function SetupForm({ token }: { token: string }) {
           autoComplete="email"
           {...form.getInputProps('admin_email')}
         />
-        <PasswordInput
-          label="Password"
-          description="At least 12 characters"
-          required
-          autoComplete="new-password"
-          {...form.getInputProps('password')}
-        />
-        <PasswordInput
-          label="Repeat the password"
-          required
-          autoComplete="new-password"
-          {...form.getInputProps('confirm')}
-        />
+        <NewPasswordFields label="Password" inputProps={form.getInputProps} />
         <Button type="submit" loading={setUp.isPending} mt="xs">
           Create account
         </Button>

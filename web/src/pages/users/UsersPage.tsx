@@ -1,30 +1,26 @@
-import {
-  Badge,
-  Center,
-  Group,
-  Pagination,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Button, Center, Group, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconArrowDown, IconArrowUp, IconArrowsSort, IconSearch } from '@tabler/icons-react';
+import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
-import type { UserListItem, UserSortKey } from '../../api/types';
-import { formatTimestamp } from '../../app/format';
+import type { UserListItem } from '../../api/types';
 import { AccountPage } from '../../app/account';
-import { accountKeys, useAccountNames, type AccountNames } from '../../app/account-data';
-import type { Me } from '../../app/session';
+import { accountKeys, useAccountNames, useTeams } from '../../app/account-data';
+import { holds, type Me } from '../../app/session';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
-import { rolesByEnvironment, sourceLabel, statusLabel } from './users.labels';
+import { BulkBar } from './BulkBar';
+import { EditUserDialog } from './EditUserDialog';
+import { InviteDialog } from './InviteDialog';
+import { PermissionsDialog } from './PermissionsDialog';
+import { RemoveUserDialog } from './RemoveUserDialog';
+import { UserActions, type UserDialog } from './UserActions';
+import { UsersTable } from './UsersTable';
+import { tableCaption } from './users.labels';
+import { toggled, withPage, type Selection } from './users.selection';
 import {
+  inTeam,
   listQuery,
   PAGE_SIZES,
   pageCount,
@@ -53,18 +49,36 @@ function useUsersView(): [UsersView, (next: UsersView, options?: { replace?: boo
 function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
   const [view, setView] = useUsersView();
   const names = useAccountNames(accountId);
+  const teams = useTeams(accountId);
+  const canManage = holds(me, 'users:manage');
+  const query = listQuery(view);
   const users = useQuery({
-    queryKey: [...accountKeys.users(accountId), listQuery(view)],
+    queryKey: [...accountKeys.users(accountId), query],
     queryFn: () =>
-      ok(
-        api.GET('/v1/accounts/{account_id}/users', {
-          params: { path: { account_id: accountId }, query: listQuery(view) },
-        }),
-      ),
+      ok(api.GET('/v1/accounts/{account_id}/users', { params: { path: { account_id: accountId }, query } })),
     placeholderData: keepPreviousData,
   });
   const total = users.data?.total_items ?? 0;
   const pages = pageCount(total, view.pageSize);
+  const [inviting, setInviting] = useState(false);
+  // The user stays while a dialog closes, so its title does not empty during the transition.
+  const [dialog, setDialog] = useState<{ kind: UserDialog; user: UserListItem; opened: boolean } | null>(null);
+  const dialogOf = (kind: UserDialog) => ({
+    opened: dialog?.kind === kind && dialog.opened,
+    user: dialog?.kind === kind ? dialog.user : null,
+    onClose: () => {
+      setDialog((shown) => (shown === null ? null : { ...shown, opened: false }));
+    },
+  });
+  const [selected, setSelected] = useState<Selection>(new Set());
+  // The selection belongs to the rows in sight: another page, filter or order starts afresh.
+  const [selectedFor, setSelectedFor] = useState(JSON.stringify(query));
+  if (selectedFor !== JSON.stringify(query)) {
+    setSelectedFor(JSON.stringify(query));
+    setSelected(new Set());
+  }
+  const teamName = teams.data?.items.find((team) => team.team_id === view.teamId)?.name;
+  const filtered = view.name.trim() !== '' || view.teamId !== '';
 
   return (
     <Stack gap="md">
@@ -72,9 +86,21 @@ function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
         <Title order={1} size="h2">
           Users
         </Title>
-        <Text size="sm" aria-live="polite">
-          {users.data === undefined ? '' : `${String(total)} user${total === 1 ? '' : 's'}`}
-        </Text>
+        <Group gap="md" wrap="wrap">
+          <Text size="sm" aria-live="polite">
+            {users.data === undefined ? '' : `${String(total)} user${total === 1 ? '' : 's'}`}
+          </Text>
+          {canManage ? (
+            <Button
+              leftSection={<IconUserPlus size={18} aria-hidden />}
+              onClick={() => {
+                setInviting(true);
+              }}
+            >
+              Invite user
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       <Group align="flex-end" wrap="wrap">
         <SearchBox
@@ -82,6 +108,20 @@ function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
           onSearch={(name) => {
             setView(searchedFor(view, name), { replace: true });
           }}
+        />
+        <Select
+          label="Team"
+          placeholder="Every team"
+          data={(teams.data?.items ?? []).map((team) => ({ value: team.team_id, label: team.name }))}
+          value={view.teamId === '' ? null : view.teamId}
+          onChange={(value) => {
+            setView(inTeam(view, value ?? ''));
+          }}
+          clearable
+          clearButtonProps={{ 'aria-label': 'Show every team' }}
+          searchable
+          nothingFoundMessage="No team by that name"
+          w={{ base: '100%', xs: 220 }}
         />
         <Select
           label="Per page"
@@ -94,6 +134,15 @@ function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
           w={110}
         />
       </Group>
+      {canManage && selected.size > 0 ? (
+        <BulkBar
+          accountId={accountId}
+          userIds={[...selected]}
+          onClear={() => {
+            setSelected(new Set());
+          }}
+        />
+      ) : null}
       {users.isError ? (
         <LoadFailed error={users.error} onRetry={() => void users.refetch()} />
       ) : users.data === undefined ? (
@@ -102,12 +151,37 @@ function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
         <UsersTable
           users={users.data.items}
           view={view}
+          caption={tableCaption(view, teamName)}
+          empty={filtered ? 'No user matches these filters.' : 'No users yet.'}
           names={names}
           timeZone={me.time_zone}
           busy={users.isFetching}
           onSort={(key) => {
             setView(sortedBy(view, key));
           }}
+          selection={
+            canManage
+              ? {
+                  selected,
+                  onSelect: (id, checked) => {
+                    setSelected(toggled(selected, id, checked));
+                  },
+                  onSelectPage: (pageIds, checked) => {
+                    setSelected(withPage(selected, pageIds, checked));
+                  },
+                }
+              : null
+          }
+          actions={(user) => (
+            <UserActions
+              accountId={accountId}
+              user={user}
+              canManage={canManage}
+              onOpen={(kind, target) => {
+                setDialog({ kind, user: target, opened: true });
+              }}
+            />
+          )}
         />
       )}
       {pages > 1 ? (
@@ -125,6 +199,18 @@ function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
           />
         </Center>
       ) : null}
+      {canManage ? (
+        <InviteDialog
+          accountId={accountId}
+          opened={inviting}
+          onClose={() => {
+            setInviting(false);
+          }}
+        />
+      ) : null}
+      <EditUserDialog me={me} accountId={accountId} {...dialogOf('edit')} />
+      <PermissionsDialog accountId={accountId} {...dialogOf('permissions')} />
+      <RemoveUserDialog me={me} accountId={accountId} {...dialogOf('remove')} />
     </Stack>
   );
 }
@@ -155,134 +241,5 @@ function SearchBox({ view, onSearch }: { view: UsersView; onSearch: (name: strin
       type="search"
       w={{ base: '100%', xs: 320 }}
     />
-  );
-}
-
-interface Column {
-  label: string;
-  sortKey?: UserSortKey;
-}
-
-const COLUMNS: Column[] = [
-  { label: 'Name', sortKey: 'user_name' },
-  { label: 'Email', sortKey: 'user_email' },
-  { label: 'Admin', sortKey: 'is_admin' },
-  { label: 'Status' },
-  { label: 'Source', sortKey: 'source' },
-  { label: 'Teams' },
-  { label: 'Roles' },
-  { label: 'Invited by', sortKey: 'invited_by' },
-  { label: 'Last login', sortKey: 'last_login' },
-  { label: 'Created', sortKey: 'created_at' },
-];
-
-const STATUS_COLORS = { Active: 'teal', Invited: 'blue', Deactivated: 'gray' } as const;
-/** A badge in a table cell keeps its whole word: Mantine would cut "Invited" to "INVI…". */
-const WHOLE_BADGE = { root: { minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible' } };
-
-function UsersTable(props: {
-  users: UserListItem[];
-  view: UsersView;
-  names: AccountNames;
-  timeZone: string;
-  busy: boolean;
-  onSort: (key: UserSortKey) => void;
-}) {
-  const { users, view, names, timeZone } = props;
-  return (
-    <Table.ScrollContainer minWidth={1200}>
-      <Table striped highlightOnHover aria-busy={props.busy} verticalSpacing="xs" style={{ whiteSpace: 'nowrap' }}>
-        <Table.Caption>
-          {view.name.trim() === '' ? 'The account’s users' : `Users matching “${view.name}”`}
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {COLUMNS.map((column) => (
-              <HeaderCell key={column.label} column={column} view={view} onSort={props.onSort} />
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.length === 0 ? (
-            <Table.Tr>
-              <Table.Td colSpan={COLUMNS.length}>
-                <Text ta="center" py="lg">
-                  {view.name.trim() === '' ? 'No users yet.' : `No user’s name or email contains “${view.name}”.`}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ) : (
-            users.map((user) => {
-              const status = statusLabel(user);
-              return (
-                <Table.Tr key={user.user_id}>
-                  <Table.Td fw={500}>{user.user_name}</Table.Td>
-                  <Table.Td>{user.user_email}</Table.Td>
-                  <Table.Td>
-                    {user.is_admin ? (
-                      <Badge variant="light" styles={WHOLE_BADGE}>
-                        Admin
-                      </Badge>
-                    ) : (
-                      'No'
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLORS[status]} variant="outline" styles={WHOLE_BADGE}>
-                      {status}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{sourceLabel(user.source)}</Table.Td>
-                  <Table.Td>{user.groups.map((id) => names.teams.get(id) ?? id).join(', ') || '—'}</Table.Td>
-                  <Table.Td>
-                    <RolesCell user={user} names={names} />
-                  </Table.Td>
-                  <Table.Td>{user.invited_by ?? '—'}</Table.Td>
-                  <Table.Td>{formatTimestamp(user.last_login, timeZone, 'Never')}</Table.Td>
-                  <Table.Td>{formatTimestamp(user.created_at, timeZone)}</Table.Td>
-                </Table.Tr>
-              );
-            })
-          )}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
-function RolesCell({ user, names }: { user: UserListItem; names: AccountNames }) {
-  const roles = rolesByEnvironment(user.environments, names.environments, names.roles);
-  if (roles.length === 0) return <>{user.is_admin ? 'Every environment (admin)' : '—'}</>;
-  return (
-    <Stack gap={0}>
-      {roles.map(([environment, role]) => (
-        <Text key={environment} size="sm">
-          {environment}: {role}
-        </Text>
-      ))}
-    </Stack>
-  );
-}
-
-function HeaderCell({ column, view, onSort }: { column: Column; view: UsersView; onSort: (key: UserSortKey) => void }) {
-  const { sortKey } = column;
-  if (sortKey === undefined) return <Table.Th>{column.label}</Table.Th>;
-  const active = view.sortBy === sortKey;
-  const Icon = !active ? IconArrowsSort : view.sortOrder === 'asc' ? IconArrowUp : IconArrowDown;
-  return (
-    <Table.Th aria-sort={active ? (view.sortOrder === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton
-        onClick={() => {
-          onSort(sortKey);
-        }}
-        fw={700}
-        fz="sm"
-      >
-        <Group gap={4} wrap="nowrap">
-          {column.label}
-          <Icon size={14} aria-hidden />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
   );
 }

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { rolesByEnvironment, sourceLabel, statusLabel } from './users.labels';
+import { rolesByEnvironment, sourceLabel, statusLabel, tableCaption } from './users.labels';
 
 it('names each environment’s role, in the account’s environment order', () => {
   const environments = new Map([
@@ -29,4 +29,12 @@ it('calls a deactivated user deactivated whatever their invitation says', () => 
   expect(statusLabel({ status: 'active', is_active: null })).toBe('Active');
   expect(sourceLabel('active_directory')).toBe('Directory (SCIM)');
   expect(sourceLabel('rivery')).toBe('Steward');
+});
+
+it('captions the table with its filters, naming the team', () => {
+  const team = '0123456789abcdef01234567';
+  expect(tableCaption({ name: ' ', teamId: '' }, undefined)).toBe('The account’s users');
+  expect(tableCaption({ name: 'ann', teamId: '' }, undefined)).toBe('Users matching “ann”');
+  expect(tableCaption({ name: '', teamId: team }, 'Ops')).toBe('Users in the team Ops');
+  expect(tableCaption({ name: 'ann', teamId: team }, undefined)).toBe(`Users matching “ann” in the team ${team}`);
 });

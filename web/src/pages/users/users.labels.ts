@@ -1,4 +1,5 @@
 import type { UserListItem } from '../../api/types';
+import type { UsersView } from './users.url';
 
 /** Who manages a user: Steward itself (`rivery`, the reference's name) or the directory through SCIM. */
 const SOURCE_LABELS: Record<string, string> = { rivery: 'Steward', active_directory: 'Directory (SCIM)' };
@@ -32,4 +33,11 @@ export function rolesByEnvironment(
   return Object.entries(environments)
     .sort(([a], [b]) => position(a) - position(b))
     .map(([id, grant]) => [environmentNames.get(id) ?? id, roleNames.get(grant.role) ?? grant.role]);
+}
+
+/** What the table shows, in words: its filters, the team by name once the list of teams is in. */
+export function tableCaption(view: Pick<UsersView, 'name' | 'teamId'>, teamName: string | undefined): string {
+  const team = view.teamId === '' ? '' : ` in the team ${teamName ?? view.teamId}`;
+  if (view.name.trim() === '') return team === '' ? 'The account’s users' : `Users${team}`;
+  return `Users matching “${view.name}”${team}`;
 }

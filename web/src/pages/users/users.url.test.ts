@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_VIEW,
+  inTeam,
   listQuery,
   pageCount,
   searchedFor,
@@ -21,8 +22,17 @@ describe('the Users table’s view in the URL', () => {
   });
 
   it('comes back the same from its own URL', () => {
-    const view: UsersView = { name: 'ann lee', sortBy: 'user_email', sortOrder: 'asc', page: 3, pageSize: 100 };
-    expect(searchFromView(view).toString()).toBe('q=ann+lee&sort=user_email&order=asc&page=3&size=100');
+    const view: UsersView = {
+      name: 'ann lee',
+      teamId: '0123456789abcdef01234567',
+      sortBy: 'user_email',
+      sortOrder: 'asc',
+      page: 3,
+      pageSize: 100,
+    };
+    expect(searchFromView(view).toString()).toBe(
+      'q=ann+lee&team=0123456789abcdef01234567&sort=user_email&order=asc&page=3&size=100',
+    );
     expect(viewFromSearch(searchFromView(view))).toEqual(view);
   });
 
@@ -32,6 +42,8 @@ describe('the Users table’s view in the URL', () => {
     expect(parse('page=-3').page).toBe(1);
     expect(parse('page=99999999999').page).toBe(1);
     expect(parse(`q=${'x'.repeat(300)}`).name).toHaveLength(200);
+    expect(parse('team=not-a-team').teamId).toBe('');
+    expect(parse('team=0123456789ABCDEF01234567').teamId).toBe('');
   });
 
   it('takes a sort key’s natural order when the URL names none', () => {
@@ -46,8 +58,18 @@ describe('the Users table’s view in the URL', () => {
       sort_by: 'created_at',
       sort_order: 'desc',
     });
-    expect(listQuery({ name: ' ann ', sortBy: 'source', sortOrder: 'asc', page: 2, pageSize: 50 })).toEqual({
+    expect(
+      listQuery({
+        name: ' ann ',
+        teamId: '0123456789abcdef01234567',
+        sortBy: 'source',
+        sortOrder: 'asc',
+        page: 2,
+        pageSize: 50,
+      }),
+    ).toEqual({
       name: 'ann',
+      team_id: ['0123456789abcdef01234567'],
       page: 2,
       items_per_page: 50,
       sort_by: 'source',
@@ -77,6 +99,8 @@ describe('changing the view', () => {
     expect(searchedFor(onPage3, '')).toBe(onPage3);
     expect(withPageSize(onPage3, 50)).toMatchObject({ pageSize: 50, page: 1 });
     expect(withPageSize(onPage3, 20)).toBe(onPage3);
+    expect(inTeam(onPage3, '0123456789abcdef01234567')).toMatchObject({ teamId: '0123456789abcdef01234567', page: 1 });
+    expect(inTeam(onPage3, '')).toBe(onPage3);
   });
 
   it('counts at least one page', () => {

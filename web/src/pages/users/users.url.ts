@@ -19,6 +19,8 @@ export type SortOrder = 'asc' | 'desc';
 /** What the Users table shows; the URL holds it, so a view can be shared and Back returns to it. */
 export interface UsersView {
   name: string;
+  /** only the members of this team; '' for everyone */
+  teamId: string;
   sortBy: UserSortKey;
   sortOrder: SortOrder;
   page: number;
@@ -26,9 +28,19 @@ export interface UsersView {
 }
 
 /** The API's own defaults: newest first, 20 a page. */
-export const DEFAULT_VIEW: UsersView = { name: '', sortBy: 'created_at', sortOrder: 'desc', page: 1, pageSize: 20 };
+export const DEFAULT_VIEW: UsersView = {
+  name: '',
+  teamId: '',
+  sortBy: 'created_at',
+  sortOrder: 'desc',
+  page: 1,
+  pageSize: 20,
+};
 
 const MAX_PAGE = 1_000_000_000;
+
+/** The API's team ids: a value of any other shape would be a 422, so the URL drops it. */
+const TEAM_ID = /^[0-9a-f]{24}$/;
 
 /** The view a URL's query asks for; anything unknown or malformed falls back to the default. */
 export function viewFromSearch(search: URLSearchParams): UsersView {
@@ -36,8 +48,10 @@ export function viewFromSearch(search: URLSearchParams): UsersView {
   const order = search.get('order');
   const page = Number(search.get('page'));
   const size = Number(search.get('size'));
+  const team = search.get('team') ?? '';
   const view: UsersView = {
     name: (search.get('q') ?? '').slice(0, 200),
+    teamId: TEAM_ID.test(team) ? team : '',
     sortBy: SORT_KEYS.find((key) => key === sortBy) ?? DEFAULT_VIEW.sortBy,
     sortOrder: DEFAULT_VIEW.sortOrder,
     page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
@@ -51,6 +65,7 @@ export function viewFromSearch(search: URLSearchParams): UsersView {
 export function searchFromView(view: UsersView): URLSearchParams {
   const search = new URLSearchParams();
   if (view.name.trim() !== '') search.set('q', view.name);
+  if (view.teamId !== '') search.set('team', view.teamId);
   if (view.sortBy !== DEFAULT_VIEW.sortBy || view.sortOrder !== DEFAULT_VIEW.sortOrder) {
     search.set('sort', view.sortBy);
     search.set('order', view.sortOrder);
@@ -65,6 +80,7 @@ export function listQuery(view: UsersView): UsersQuery {
   const name = view.name.trim();
   return {
     ...(name === '' ? {} : { name }),
+    ...(view.teamId === '' ? {} : { team_id: [view.teamId] }),
     page: view.page,
     items_per_page: view.pageSize,
     sort_by: view.sortBy,
@@ -86,6 +102,11 @@ export function sortedBy(view: UsersView, key: UserSortKey): UsersView {
 /** A new search starts from the first page; so does a new page size. */
 export function searchedFor(view: UsersView, name: string): UsersView {
   return name === view.name ? view : { ...view, name, page: 1 };
+}
+
+/** Another team (or none, '') starts from the first page. */
+export function inTeam(view: UsersView, teamId: string): UsersView {
+  return teamId === view.teamId ? view : { ...view, teamId, page: 1 };
 }
 
 export function withPageSize(view: UsersView, pageSize: PageSize): UsersView {
