@@ -10,8 +10,6 @@ import { LoadFailed, PageLoader } from '../../shell/Loading';
 import type { Account } from './AccountsPage';
 import { environmentNames, FEATURE_KEYS, FEATURES, privilegesByFeature, type FeatureKey } from './features';
 
-/** Every page of the accounts list: a change to any account invalidates it. */
-
 type NewAccountForm = {
   name: string;
   environments: string[];
@@ -198,6 +196,7 @@ function FeatureSwitches({ accountId }: { accountId: string }) {
       void queryClient.invalidateQueries({ queryKey: accountKeys.all() });
       // The privileges someone holds may come and go with a feature.
       void queryClient.invalidateQueries({ queryKey: ME_KEY });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.everyonesPermissions(accountId) });
     },
     onError: (error) => {
       notifyError(error, 'The feature was not switched');

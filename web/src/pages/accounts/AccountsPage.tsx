@@ -1,22 +1,12 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Center,
-  Group,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import type { Answer } from '../../api/types';
 import { accountKeys } from '../../app/account-data';
+import { PagePicker, useStayInPages } from '../../app/PagePicker';
+import { ScrollTable } from '../../app/ScrollTable';
 import { formatTimestamp } from '../../app/format';
 import { useMe, type Me } from '../../app/session';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
@@ -43,6 +33,9 @@ function Accounts({ me }: { me: Me }) {
     placeholderData: keepPreviousData,
     enabled: me.is_super_admin,
   });
+  const total = accounts.data?.total_items ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  useStayInPages(page, accounts.data === undefined || accounts.isPlaceholderData ? undefined : pages, setPage);
 
   if (!me.is_super_admin) {
     return (
@@ -56,9 +49,6 @@ function Accounts({ me }: { me: Me }) {
       </Stack>
     );
   }
-
-  const total = accounts.data?.total_items ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <Stack gap="md">
@@ -85,7 +75,7 @@ function Accounts({ me }: { me: Me }) {
       ) : accounts.data === undefined ? (
         <PageLoader label="Loading accounts" />
       ) : (
-        <Table.ScrollContainer minWidth={900}>
+        <ScrollTable label="Accounts table" minWidth={900}>
           <Table striped verticalSpacing="xs" aria-busy={accounts.isFetching}>
             <Table.Caption>Every account of this Steward, by name</Table.Caption>
             <Table.Thead>
@@ -147,21 +137,9 @@ function Accounts({ me }: { me: Me }) {
               )}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
-      {pages > 1 ? (
-        <Center>
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={setPage}
-            getItemProps={(n) => ({ 'aria-label': `Page ${String(n)}` })}
-            getControlProps={(control) => ({ 'aria-label': CONTROL_LABELS[control] })}
-            withEdges
-            siblings={1}
-          />
-        </Center>
-      ) : null}
+      <PagePicker page={page} pages={pages} onChange={setPage} />
       <CreateAccountDialog
         opened={creating}
         onClose={() => {
@@ -177,5 +155,3 @@ function Accounts({ me }: { me: Me }) {
     </Stack>
   );
 }
-
-const CONTROL_LABELS = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' };

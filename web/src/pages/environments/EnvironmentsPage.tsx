@@ -19,11 +19,6 @@ import { deletedSummary } from './environments.labels';
 
 type Environment = Answer<'get_environment'>;
 
-/**
- * A table that scrolls sideways on a phone is a region the keyboard can focus and scroll,
- * even when no cell holds a button.
- */
-
 export function EnvironmentsPage() {
   return <AccountPage>{(me, accountId) => <EnvironmentsOfAccount me={me} accountId={accountId} />}</AccountPage>;
 }

@@ -14,13 +14,13 @@ export function AlertsSection({ me, accountId }: { me: Me; accountId: string }) 
   const alerts = useQuery({ queryKey: myAlertsKey(accountId), queryFn: () => ok(api.GET('/v1/me/alerts')) });
   type Choices = NonNullable<typeof alerts.data>;
   const save = useMutation({
-    // One at a time, in order: each PUT sends all three choices, so a later one must not land first.
+    // One at a time, in order. Each PUT sends all three choices as they are when it is sent (the
+    // switches move at once, before their save), so a quick second change is never undone.
     scope: { id: 'my-alerts' },
-    mutationFn: ({ body }: { body: ReturnType<typeof withAlert>; kind: AlertKind; on: boolean }) =>
-      ok(api.PUT('/v1/me/alerts', { body })),
-    onMutate: ({ body }) => {
-      // The switch moves at once, and the next switch builds on this choice.
-      queryClient.setQueryData<Choices>(myAlertsKey(accountId), (shown) => shown && { ...shown, ...body });
+    mutationFn: ({ kind, on }: { kind: AlertKind; on: boolean }) => {
+      const shown = queryClient.getQueryData<Choices>(myAlertsKey(accountId));
+      if (shown === undefined) throw new Error('The alert choices are not loaded');
+      return ok(api.PUT('/v1/me/alerts', { body: withAlert(shown, kind, on) }));
     },
     onSuccess: (saved, { kind, on }) => {
       queryClient.setQueryData<Choices>(myAlertsKey(accountId), (shown) =>
@@ -59,7 +59,11 @@ export function AlertsSection({ me, accountId }: { me: Me; accountId: string }) 
           checked={choices[kind]}
           onChange={(event) => {
             const on = event.currentTarget.checked;
-            save.mutate({ body: withAlert(choices, kind, on), kind, on });
+            queryClient.setQueryData<Choices>(
+              myAlertsKey(accountId),
+              (shown) => shown && { ...shown, ...withAlert(shown, kind, on) },
+            );
+            save.mutate({ kind, on });
           }}
         />
       ))}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import { ScrollTable } from '../../app/ScrollTable';
 import { AccountPage } from '../../app/account';
-import { useRoles } from '../../app/account-data';
+import { accountKeys, useRoles } from '../../app/account-data';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { formatTimestamp } from '../../app/format';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -14,11 +14,6 @@ import { LoadFailed, PageLoader } from '../../shell/Loading';
 import { RoleEditor } from './RoleEditor';
 import { roleChanged, type Role } from './roles.data';
 import { deletedRoleSummary } from './roles.labels';
-
-/**
- * A table that scrolls sideways on a phone is a region the keyboard can focus and scroll,
- * even when no cell holds a button.
- */
 
 export function RolesPage() {
   return <AccountPage>{(me, accountId) => <RolesOfAccount me={me} accountId={accountId} />}</AccountPage>;
@@ -226,7 +221,12 @@ function DeleteRoleDialog(props: { accountId: string; role: Role | null; roles: 
         }),
       ),
     onSuccess: async (deleted, target) => {
-      await roleChanged(queryClient, accountId);
+      await Promise.all([
+        roleChanged(queryClient, accountId),
+        // The holders moved to another role: the Users and Teams lists name it.
+        queryClient.invalidateQueries({ queryKey: accountKeys.users(accountId) }),
+        queryClient.invalidateQueries({ queryKey: accountKeys.teams(accountId) }),
+      ]);
       notifySuccess(deletedRoleSummary(target.name, deleted, new Map(props.roles.map((r) => [r.key, r.name]))));
       close();
     },

@@ -8,6 +8,7 @@ import type { UserListItem } from '../../api/types';
 import { ScrollTable } from '../../app/ScrollTable';
 import { accountKeys } from '../../app/account-data';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { useStayInPages } from '../../app/PagePicker';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
 import { teamChanged, teamMembersKey } from './teams.data';
@@ -16,11 +17,6 @@ import { membersLabel, pageCount, type Team } from './teams.grants';
 const PAGE_SIZE = 20;
 
 /** A team's members in a side drawer; holders of `users:manage` add and remove them here. */
-/**
- * A table that scrolls sideways on a phone is a region the keyboard can focus and scroll,
- * even when no cell holds a button.
- */
-
 export function TeamMembers(props: { accountId: string; team: Team | null; canEdit: boolean; onClose: () => void }) {
   return (
     <Drawer
@@ -86,6 +82,7 @@ function MembersOfTeam({ accountId, team, canEdit }: { accountId: string; team: 
   });
   const total = members.data?.total_items ?? 0;
   const pages = pageCount(total, PAGE_SIZE);
+  useStayInPages(page, members.data === undefined || members.isPlaceholderData ? undefined : pages, setPage);
   return (
     <Stack gap="md">
       {team.description === '' ? null : <Text size="sm">{team.description}</Text>}

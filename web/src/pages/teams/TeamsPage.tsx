@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { ScrollTable } from '../../app/ScrollTable';
 import { AccountPage } from '../../app/account';
 import { accountKeys, useAccountNames, type AccountNames } from '../../app/account-data';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { PagePicker, useStayInPages } from '../../app/PagePicker';
 import { formatTimestamp } from '../../app/format';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { holds, type Me } from '../../app/session';
@@ -19,11 +20,6 @@ import { teamChanged } from './teams.data';
 import { membersLabel, pageCount, pageFromSearch, searchForPage, type Team } from './teams.grants';
 
 const PAGE_SIZE = 20;
-
-/**
- * A table that scrolls sideways on a phone is a region the keyboard can focus and scroll,
- * even when no cell holds a button.
- */
 
 export function TeamsPage() {
   return <AccountPage>{(me, accountId) => <TeamsOfAccount me={me} accountId={accountId} />}</AccountPage>;
@@ -51,6 +47,9 @@ function TeamsOfAccount({ me, accountId }: { me: Me; accountId: string }) {
   });
   const total = teams.data?.total_items ?? 0;
   const pages = pageCount(total, PAGE_SIZE);
+  useStayInPages(page, teams.data === undefined || teams.isPlaceholderData ? undefined : pages, (last) => {
+    setSearch(searchForPage(last), { replace: true });
+  });
 
   return (
     <Stack gap="md">
@@ -92,21 +91,13 @@ function TeamsOfAccount({ me, accountId }: { me: Me; accountId: string }) {
           onDelete={setDeleting}
         />
       )}
-      {pages > 1 ? (
-        <Center>
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={(next) => {
-              setSearch(searchForPage(next));
-            }}
-            getItemProps={(n) => ({ 'aria-label': `Page ${String(n)}` })}
-            getControlProps={(control) => ({ 'aria-label': CONTROL_LABELS[control] })}
-            withEdges
-            siblings={1}
-          />
-        </Center>
-      ) : null}
+      <PagePicker
+        page={page}
+        pages={pages}
+        onChange={(next) => {
+          setSearch(searchForPage(next));
+        }}
+      />
       <TeamEditor
         accountId={accountId}
         team={editing?.team ?? null}
@@ -133,8 +124,6 @@ function TeamsOfAccount({ me, accountId }: { me: Me; accountId: string }) {
     </Stack>
   );
 }
-
-const CONTROL_LABELS = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' };
 
 /** A badge in a table cell keeps its whole word: Mantine would cut it short. */
 const WHOLE_BADGE = { root: { minWidth: 'max-content', overflow: 'visible' }, label: { overflow: 'visible' } };

@@ -17,6 +17,7 @@ import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ok } from '../../api/client';
+import { ApiError } from '../../api/errors';
 import type { Answer } from '../../api/types';
 import { accountKeys } from '../../app/account-data';
 import { showFormError } from '../../app/forms';
@@ -105,6 +106,11 @@ function TokenFormBody(props: {
       props.onCreated(token);
     },
     onError: (error) => {
+      // A taken name is the name field's problem.
+      if (error instanceof ApiError && error.status === 409) {
+        form.setFieldError('name', error.message);
+        return;
+      }
       showFormError(form, error);
     },
   });

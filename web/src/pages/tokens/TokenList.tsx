@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Group, Pagination, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ok } from '../../api/client';
@@ -6,6 +6,7 @@ import type { Answer } from '../../api/types';
 import { ScrollTable } from '../../app/ScrollTable';
 import { accountKeys, MAX_PAGE } from '../../app/account-data';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { PagePicker, useStayInPages } from '../../app/PagePicker';
 import { formatTimestamp } from '../../app/format';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { holds, type Me } from '../../app/session';
@@ -55,6 +56,9 @@ export function TokenList(props: { me: Me; accountId: string; ownerId?: string }
       notifyError(error, 'The token was not revoked');
     },
   });
+
+  const loaded = tokens.data === undefined || tokens.isPlaceholderData ? undefined : tokens.data;
+  useStayInPages(page, loaded === undefined ? undefined : tokenPages(loaded.total), setPage);
 
   if (tokens.isError) return <LoadFailed error={tokens.error} onRetry={() => void tokens.refetch()} />;
   if (tokens.data === undefined) return <PageLoader label="Loading API tokens" />;
@@ -152,19 +156,7 @@ export function TokenList(props: { me: Me; accountId: string; ownerId?: string }
           </Table.Tbody>
         </Table>
       </ScrollTable>
-      {pages > 1 ? (
-        <Center>
-          <Pagination
-            total={pages}
-            value={Math.min(page, pages)}
-            onChange={setPage}
-            getItemProps={(n) => ({ 'aria-label': `Page ${String(n)}` })}
-            getControlProps={(control) => ({ 'aria-label': CONTROL_LABELS[control] })}
-            withEdges
-            siblings={1}
-          />
-        </Center>
-      ) : null}
+      <PagePicker page={page} pages={pages} onChange={setPage} />
       <ConfirmDialog
         opened={revoking !== null}
         title="Revoke this API token?"
@@ -184,8 +176,6 @@ export function TokenList(props: { me: Me; accountId: string; ownerId?: string }
     </Stack>
   );
 }
-
-const CONTROL_LABELS = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' };
 
 async function readPage(accountId: string, page: number): Promise<TokenPage> {
   const answer = await ok(

@@ -1,4 +1,4 @@
-import { Button, Center, Group, Pagination, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { api, ok } from '../../api/client';
 import type { UserListItem } from '../../api/types';
 import { AccountPage } from '../../app/account';
 import { accountKeys, useAccountNames, useTeams } from '../../app/account-data';
+import { PagePicker, useStayInPages } from '../../app/PagePicker';
 import { holds, type Me } from '../../app/session';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
 import { BulkBar } from './BulkBar';
@@ -60,6 +61,9 @@ function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
   });
   const total = users.data?.total_items ?? 0;
   const pages = pageCount(total, view.pageSize);
+  useStayInPages(view.page, users.data === undefined || users.isPlaceholderData ? undefined : pages, (last) => {
+    setView({ ...view, page: last }, { replace: true });
+  });
   const [inviting, setInviting] = useState(false);
   // The user stays while a dialog closes, so its title does not empty during the transition.
   const [dialog, setDialog] = useState<{ kind: UserDialog; user: UserListItem; opened: boolean } | null>(null);
@@ -184,21 +188,13 @@ function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
           )}
         />
       )}
-      {pages > 1 ? (
-        <Center>
-          <Pagination
-            total={pages}
-            value={Math.min(view.page, pages)}
-            onChange={(page) => {
-              setView({ ...view, page });
-            }}
-            getItemProps={(page) => ({ 'aria-label': `Page ${String(page)}` })}
-            getControlProps={(control) => ({ 'aria-label': CONTROL_LABELS[control] })}
-            withEdges
-            siblings={1}
-          />
-        </Center>
-      ) : null}
+      <PagePicker
+        page={view.page}
+        pages={pages}
+        onChange={(page) => {
+          setView({ ...view, page });
+        }}
+      />
       {canManage ? (
         <InviteDialog
           accountId={accountId}
@@ -214,8 +210,6 @@ function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
     </Stack>
   );
 }
-
-const CONTROL_LABELS = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' };
 
 /** The name filter, applied a moment after typing stops; Back and Forward put their own text back. */
 function SearchBox({ view, onSearch }: { view: UsersView; onSearch: (name: string) => void }) {
