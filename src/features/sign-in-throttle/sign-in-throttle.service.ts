@@ -6,7 +6,12 @@ import type { Db } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { RedisThrottleStore } from './sign-in-throttle.redis.js';
 import { ADDRESS_RULE, addressGroup, EMAIL_RULE, lockedMessage, type ThrottleRule } from './sign-in-throttle.rules.js';
-import { deleteThrottleKey, findLockedUntil, upsertFailure } from './sign-in-throttle.store.js';
+import {
+  deleteStaleThrottleRows,
+  deleteThrottleKey,
+  findLockedUntil,
+  upsertFailure,
+} from './sign-in-throttle.store.js';
 
 /** Where the counters live: PostgreSQL, or Redis when `REDIS_URL` is set. Every process shares them. */
 export interface ThrottleStore {
@@ -78,7 +83,10 @@ export class SignInThrottle {
   }
 }
 
-/** Counters in PostgreSQL: atomic upserts on `sign_in_throttle`. */
+/**
+ * Counters in PostgreSQL: atomic upserts on `sign_in_throttle`. Each failure counted also
+ * prunes a batch of counters gone stale, so the table holds only the last day's failures.
+ */
 export function postgresThrottleStore(db: Db): ThrottleStore {
   return {
     lockedUntil: async (keys, now) => {
@@ -87,6 +95,7 @@ export function postgresThrottleStore(db: Db): ThrottleStore {
     },
     recordFailure: async (key, rule, now) => {
       const end = await upsertFailure(db, key, rule, now.toISOString());
+      await deleteStaleThrottleRows(db, now.toISOString());
       return end === null ? null : new Date(dbTimestampMs(end));
     },
     forget: (key) => deleteThrottleKey(db, key),

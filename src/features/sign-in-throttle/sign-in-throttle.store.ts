@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, lte, max, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { signInThrottle } from '../../db/schema/index.js';
 import { LOCK_DURATIONS_MS, LOCKOUT_MEMORY_MS, type ThrottleRule } from './sign-in-throttle.rules.js';
@@ -55,4 +55,27 @@ export async function upsertFailure(
 
 export async function deleteThrottleKey(ex: Executor, key: string): Promise<void> {
   await ex.delete(signInThrottle).where(eq(signInThrottle.key, key));
+}
+
+/** Rows pruned per failure counted: enough to keep up, never a long statement. */
+const PRUNE_BATCH = 100;
+
+/**
+ * Deletes counters that no longer matter: not locked, and older than the lockout memory (by
+ * then their window is over and their lockouts forgotten, so a fresh row would count the
+ * same). Rows of keys that never fail again would otherwise stay for ever.
+ */
+export async function deleteStaleThrottleRows(ex: Executor, now: string): Promise<void> {
+  const t = signInThrottle;
+  const stale = ex
+    .select({ key: t.key })
+    .from(t)
+    .where(
+      and(
+        lte(t.windowStartedAt, sql`${now}::timestamptz - ${LOCKOUT_MEMORY_MS} * interval '1 millisecond'`),
+        or(isNull(t.lockedUntil), lt(t.lockedUntil, now)),
+      ),
+    )
+    .limit(PRUNE_BATCH);
+  await ex.delete(t).where(inArray(t.key, stale));
 }

@@ -8,6 +8,7 @@ import { enrolTwoFactor, secondStep, startSignIn, totpCode } from '../../../test
 import { buildApp } from '../../app.js';
 import { signInEvents, signInThrottle } from '../../db/schema/index.js';
 import { itBehavesLikeAThrottleStore } from '../../../test/throttle-contract.js';
+import { EMAIL_RULE, LOCKOUT_MEMORY_MS } from './sign-in-throttle.rules.js';
 import { postgresThrottleStore } from './sign-in-throttle.service.js';
 
 const t = useTestApp();
@@ -167,4 +168,27 @@ describe('sign-in with a password, throttled', () => {
 
 describe('the PostgreSQL throttle store', () => {
   itBehavesLikeAThrottleStore(() => postgresThrottleStore(t.db));
+
+  it('prunes counters older than the lockout memory that hold no lock, and keeps the others', async () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const dayAgo = new Date(now.getTime() - LOCKOUT_MEMORY_MS - MINUTE).toISOString();
+    const prefix = `prune-${String(process.pid)}-${String(Date.now())}`;
+    await t.db.insert(signInThrottle).values([
+      { key: `${prefix}:stale`, failures: 3, windowStartedAt: dayAgo, lockouts: 1, lockedUntil: null },
+      {
+        key: `${prefix}:still-locked`,
+        failures: 0,
+        windowStartedAt: dayAgo,
+        lockouts: 4,
+        lockedUntil: '2026-03-01T13:00:00Z',
+      },
+      { key: `${prefix}:recent`, failures: 2, windowStartedAt: '2026-03-01T11:00:00Z', lockouts: 0, lockedUntil: null },
+    ]);
+    await postgresThrottleStore(t.db).recordFailure(`${prefix}:new`, EMAIL_RULE, now);
+    const left = (await t.db.select({ key: signInThrottle.key }).from(signInThrottle))
+      .map((row) => row.key)
+      .filter((key) => key.startsWith(prefix))
+      .sort();
+    expect(left).toEqual([`${prefix}:new`, `${prefix}:recent`, `${prefix}:still-locked`]);
+  });
 });

@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Fieldset,
+  Input,
   Group,
   NumberInput,
   SimpleGrid,
@@ -170,9 +171,7 @@ export function SecurityForm({ me, accountId, settings }: { me: Me; accountId: s
               </Group>
             ))}
             {typeof form.errors.trusted_ips === 'string' ? (
-              <Text size="sm" c="red" role="alert">
-                {form.errors.trusted_ips}
-              </Text>
+              <Input.Error role="alert">{form.errors.trusted_ips}</Input.Error>
             ) : null}
             <Group>
               <Button
