@@ -109,8 +109,7 @@ describe.runIf(browserReady)('custom roles, teams and environments in the consol
 
     await page.getByRole('button', { name: 'New team' }).click();
     await box('Name').fill('Release team');
-    await dialog().getByRole('combobox', { name: 'Role in Staging' }).click();
-    await page.getByRole('option', { name: 'Release managers' }).click();
+    await dialog().getByRole('combobox', { name: 'Staging' }).selectOption({ label: 'Release managers' });
     await checkPage(page, 'team-editor');
     await dialog().getByRole('button', { name: 'Create team' }).click();
     await noDialog();
@@ -212,8 +211,7 @@ describe.runIf(browserReady)('custom roles, teams and environments in the consol
 
     await page.goto(url('/teams'));
     await page.getByRole('button', { name: 'Edit Release team' }).click();
-    await dialog().getByRole('combobox', { name: 'Role in Staging' }).click();
-    await page.getByRole('option', { name: 'No role' }).click();
+    await dialog().getByRole('combobox', { name: 'Staging' }).selectOption({ label: 'No role' });
     await dialog().getByRole('button', { name: 'Save team' }).click();
     await noDialog();
     const team = await callApi<{ environments: object }>(

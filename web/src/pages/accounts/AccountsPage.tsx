@@ -6,6 +6,7 @@ import { api, ok } from '../../api/client';
 import type { Answer } from '../../api/types';
 import { accountKeys } from '../../app/account-data';
 import { PagePicker, useStayInPages } from '../../app/PagePicker';
+import { pageCount } from '../../app/paging';
 import { ScrollTable } from '../../app/ScrollTable';
 import { formatTimestamp } from '../../app/format';
 import { useMe, type Me } from '../../app/session';
@@ -34,7 +35,7 @@ function Accounts({ me }: { me: Me }) {
     enabled: me.is_super_admin,
   });
   const total = accounts.data?.total_items ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pages = pageCount(total, PAGE_SIZE);
   useStayInPages(page, accounts.data === undefined || accounts.isPlaceholderData ? undefined : pages, setPage);
 
   if (!me.is_super_admin) {

@@ -2,14 +2,13 @@ import { Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@man
 import { useForm } from '@mantine/form';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api, ok } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import type { Answer } from '../../api/types';
 import { ScrollTable } from '../../app/ScrollTable';
 import { AccountPage } from '../../app/account';
 import { accountKeys, useEnvironments } from '../../app/account-data';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { useDialogItem } from '../../app/dialog-item';
 import { formatTimestamp } from '../../app/format';
 import { showFormError } from '../../app/forms';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -23,14 +22,14 @@ export function EnvironmentsPage() {
   return <AccountPage>{(me, accountId) => <EnvironmentsOfAccount me={me} accountId={accountId} />}</AccountPage>;
 }
 
-/** The name dialog's state: closed, a new environment, or one to rename. */
-type Naming = { environment: Environment | null } | null;
+/** What the name dialog is for: a new environment (null), or one to rename. */
+type Naming = { environment: Environment | null };
 
 function EnvironmentsOfAccount({ me, accountId }: { me: Me; accountId: string }) {
   const environments = useEnvironments(accountId);
   const canManage = holds(me, 'environments:manage');
-  const [naming, setNaming] = useState<Naming>(null);
-  const [deleting, setDeleting] = useState<Environment | null>(null);
+  const naming = useDialogItem<Naming>();
+  const deleting = useDialogItem<Environment>();
   const items = environments.data?.items ?? [];
   return (
     <Stack gap="md">
@@ -49,7 +48,7 @@ function EnvironmentsOfAccount({ me, accountId }: { me: Me; accountId: string })
           <Button
             leftSection={<IconPlus size={16} aria-hidden />}
             onClick={() => {
-              setNaming({ environment: null });
+              naming.open({ environment: null });
             }}
           >
             New environment
@@ -100,7 +99,7 @@ function EnvironmentsOfAccount({ me, accountId }: { me: Me; accountId: string })
                             leftSection={<IconPencil size={14} aria-hidden />}
                             aria-label={`Rename ${environment.name}`}
                             onClick={() => {
-                              setNaming({ environment });
+                              naming.open({ environment });
                             }}
                           >
                             Rename
@@ -112,7 +111,7 @@ function EnvironmentsOfAccount({ me, accountId }: { me: Me; accountId: string })
                             leftSection={<IconTrash size={14} aria-hidden />}
                             aria-label={`Delete ${environment.name}`}
                             onClick={() => {
-                              setDeleting(environment);
+                              deleting.open(environment);
                             }}
                           >
                             Delete
@@ -128,28 +127,24 @@ function EnvironmentsOfAccount({ me, accountId }: { me: Me; accountId: string })
         </ScrollTable>
       )}
       <Modal
-        opened={naming !== null}
-        onClose={() => {
-          setNaming(null);
-        }}
-        title={naming?.environment == null ? 'New environment' : `Rename ${naming.environment.name}`}
+        opened={naming.opened}
+        onClose={naming.close}
+        title={naming.item?.environment == null ? 'New environment' : `Rename ${naming.item.environment.name}`}
       >
-        {naming === null ? null : (
+        {naming.item === null ? null : (
           <NameForm
+            key={naming.key}
             accountId={accountId}
-            environment={naming.environment}
-            onClose={() => {
-              setNaming(null);
-            }}
+            environment={naming.item.environment}
+            onClose={naming.close}
           />
         )}
       </Modal>
       <DeleteEnvironmentDialog
         accountId={accountId}
-        environment={deleting}
-        onClose={() => {
-          setDeleting(null);
-        }}
+        environment={deleting.item}
+        opened={deleting.opened}
+        onClose={deleting.close}
       />
     </Stack>
   );
@@ -195,12 +190,7 @@ function NameForm(props: { accountId: string; environment: Environment | null; o
       props.onClose();
     },
     onError: (error) => {
-      // A taken name is the field's problem.
-      if (error instanceof ApiError && error.status === 409) {
-        form.setFieldError('name', error.message);
-        return;
-      }
-      showFormError(form, error);
+      showFormError(form, error, { conflictField: 'name' });
     },
   });
   return (
@@ -232,7 +222,12 @@ function NameForm(props: { accountId: string; environment: Environment | null; o
   );
 }
 
-function DeleteEnvironmentDialog(props: { accountId: string; environment: Environment | null; onClose: () => void }) {
+function DeleteEnvironmentDialog(props: {
+  accountId: string;
+  environment: Environment | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { accountId, environment } = props;
   const queryClient = useQueryClient();
   const remove = useMutation({
@@ -253,7 +248,7 @@ function DeleteEnvironmentDialog(props: { accountId: string; environment: Enviro
   });
   return (
     <ConfirmDialog
-      opened={environment !== null}
+      opened={props.opened && environment !== null}
       title={environment === null ? 'Delete environment' : `Delete ${environment.name}?`}
       confirmLabel="Delete environment"
       busy={remove.isPending}

@@ -17,7 +17,6 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, ok } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import { useAccountFeatures, usePrivilegeCatalog } from '../../app/account-data';
 import { showFormError } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
@@ -117,12 +116,8 @@ function RoleForm({
       onClose();
     },
     onError: (error) => {
-      // A taken key is the key field's problem, not the whole form's.
-      if (role === null && error instanceof ApiError && error.status === 409) {
-        form.setFieldError('key', error.message);
-        return;
-      }
-      showFormError(form, error);
+      // A taken key is the key field's problem when creating; an edit has no key field.
+      showFormError(form, error, { conflictField: role === null ? 'key' : undefined });
     },
   });
 

@@ -63,7 +63,7 @@ export function SecurityForm({ me, accountId, settings }: { me: Me; accountId: s
       }
     },
     onError: (error) => {
-      showFormError(form, error, securityFormPaths(form.getValues()));
+      showFormError(form, error, { fields: securityFormPaths(form.getValues()) });
     },
   });
 

@@ -1,34 +1,35 @@
-import { Button, Group, Input, Modal, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
-import { ApiError } from '../../api/errors';
-import { ScrollTable } from '../../app/ScrollTable';
+import { EnvironmentRolesGrid } from '../../app/EnvironmentRolesGrid';
 import { useEnvironments, useRoles } from '../../app/account-data';
+import { grantsFromGrid, gridFromGrants, type RoleGrid } from '../../app/environment-grants';
 import { showFormError } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
 import { teamChanged } from './teams.data';
-import {
-  choiceFromPicker,
-  choicesFromGrants,
-  grantsFromChoices,
-  NO_ROLE,
-  pickerValue,
-  type GrantChoices,
-  type Team,
-} from './teams.grants';
+import type { Team } from './teams.grants';
 
 interface TeamValues {
   [field: string]: unknown;
   name: string;
   description: string;
-  environments: GrantChoices;
+  environments: RoleGrid;
 }
 
-/** Creates a team (`team` null) or edits one: its name, description and role per environment. */
-export function TeamEditor(props: { accountId: string; team: Team | null; opened: boolean; onClose: () => void }) {
+/**
+ * Creates a team (`team` null) or edits one: its name, description and role per environment.
+ * The form stays while the dialog fades out; a new `formKey` (each opening) starts it afresh.
+ */
+export function TeamEditor(props: {
+  accountId: string;
+  team: Team | null;
+  opened: boolean;
+  formKey: number;
+  onClose: () => void;
+}) {
   const narrow = useMediaQuery('(max-width: 48em)');
   return (
     <Modal
@@ -38,7 +39,7 @@ export function TeamEditor(props: { accountId: string; team: Team | null; opened
       size="lg"
       fullScreen={narrow}
     >
-      {props.opened ? <TeamFormLoader {...props} /> : null}
+      <TeamFormLoader key={props.formKey} accountId={props.accountId} team={props.team} onClose={props.onClose} />
     </Modal>
   );
 }
@@ -50,23 +51,14 @@ function TeamFormLoader(props: { accountId: string; team: Team | null; onClose: 
     return <LoadFailed error={environments.error} onRetry={() => void environments.refetch()} />;
   if (roles.isError) return <LoadFailed error={roles.error} onRetry={() => void roles.refetch()} />;
   if (environments.data === undefined || roles.data === undefined) return <PageLoader label="Loading the form" />;
-  return (
-    <TeamForm
-      {...props}
-      environments={environments.data.items}
-      roles={[
-        { value: NO_ROLE, label: 'No role' },
-        ...roles.data.items.map((role) => ({ value: role.key, label: role.name })),
-      ]}
-    />
-  );
+  return <TeamForm {...props} environments={environments.data.items} roles={roles.data.items} />;
 }
 
 function TeamForm(props: {
   accountId: string;
   team: Team | null;
   environments: { environment_id: string; name: string }[];
-  roles: { value: string; label: string }[];
+  roles: { key: string; name: string }[];
   onClose: () => void;
 }) {
   const { accountId, team } = props;
@@ -75,7 +67,7 @@ function TeamForm(props: {
     initialValues: {
       name: team?.name ?? '',
       description: team?.description ?? '',
-      environments: choicesFromGrants(
+      environments: gridFromGrants(
         team?.environments ?? {},
         props.environments.map((e) => e.environment_id),
       ),
@@ -87,7 +79,7 @@ function TeamForm(props: {
       const body = {
         name: values.name.trim(),
         description: values.description.trim(),
-        environments: grantsFromChoices(values.environments),
+        environments: grantsFromGrid(values.environments),
       };
       return team === null
         ? ok(api.POST('/v1/accounts/{account_id}/teams', { params: { path: { account_id: accountId } }, body }))
@@ -104,15 +96,9 @@ function TeamForm(props: {
       props.onClose();
     },
     onError: (error) => {
-      // A taken name is the name field's problem.
-      if (error instanceof ApiError && error.status === 409) {
-        form.setFieldError('name', error.message);
-        return;
-      }
-      showFormError(form, error);
+      showFormError(form, error, { conflictField: 'name' });
     },
   });
-  const gridError = form.errors.environments;
   return (
     <form
       onSubmit={form.onSubmit((values) => {
@@ -123,49 +109,18 @@ function TeamForm(props: {
       <Stack gap="md">
         <TextInput label="Name" required maxLength={200} {...form.getInputProps('name')} />
         <Textarea label="Description" autosize minRows={2} maxLength={2000} {...form.getInputProps('description')} />
-        <Input.Wrapper
-          label="Role per environment"
+        <EnvironmentRolesGrid
+          environments={props.environments}
+          roles={props.roles}
+          value={form.values.environments}
+          onChange={(id, role) => {
+            form.setFieldValue('environments', { ...form.values.environments, [id]: role });
+            form.clearFieldError('environments');
+          }}
+          noneLabel="No role"
           description="Every member holds this role in the environment, on top of their own"
-          error={gridError}
-        >
-          <ScrollTable label="Roles by environment" minWidth={320}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Environment</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {props.environments.map((environment) => (
-                  <Table.Tr key={environment.environment_id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {environment.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={`Role in ${environment.name}`}
-                        data={props.roles}
-                        value={pickerValue(form.values.environments[environment.environment_id] ?? null)}
-                        onChange={(value) => {
-                          form.setFieldValue('environments', {
-                            ...form.values.environments,
-                            [environment.environment_id]: choiceFromPicker(value),
-                          });
-                          form.clearFieldError('environments');
-                        }}
-                        allowDeselect={false}
-                        comboboxProps={{ withinPortal: true }}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        </Input.Wrapper>
+          error={form.errors.environments}
+        />
         <Group justify="flex-end" wrap="wrap">
           <Button variant="default" onClick={props.onClose}>
             Cancel

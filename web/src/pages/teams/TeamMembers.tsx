@@ -9,18 +9,25 @@ import { ScrollTable } from '../../app/ScrollTable';
 import { accountKeys } from '../../app/account-data';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { useStayInPages } from '../../app/PagePicker';
+import { pageCount } from '../../app/paging';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
 import { teamChanged, teamMembersKey } from './teams.data';
-import { membersLabel, pageCount, type Team } from './teams.grants';
+import { membersLabel, type Team } from './teams.grants';
 
 const PAGE_SIZE = 20;
 
 /** A team's members in a side drawer; holders of `users:manage` add and remove them here. */
-export function TeamMembers(props: { accountId: string; team: Team | null; canEdit: boolean; onClose: () => void }) {
+export function TeamMembers(props: {
+  accountId: string;
+  team: Team | null;
+  opened: boolean;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
   return (
     <Drawer
-      opened={props.team !== null}
+      opened={props.opened && props.team !== null}
       onClose={props.onClose}
       position="right"
       size="lg"

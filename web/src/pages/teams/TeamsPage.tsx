@@ -1,14 +1,15 @@
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import { ScrollTable } from '../../app/ScrollTable';
 import { AccountPage } from '../../app/account';
-import { accountKeys, useAccountNames, type AccountNames } from '../../app/account-data';
+import { accountKeys, useAccountNames, useTeams, type AccountNames } from '../../app/account-data';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { useDialogItem } from '../../app/dialog-item';
 import { PagePicker, useStayInPages } from '../../app/PagePicker';
+import { pageCount, pageFromSearch } from '../../app/paging';
 import { formatTimestamp } from '../../app/format';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { holds, type Me } from '../../app/session';
@@ -17,7 +18,7 @@ import { rolesByEnvironment } from '../users/users.labels';
 import { TeamEditor } from './TeamEditor';
 import { TeamMembers } from './TeamMembers';
 import { teamChanged } from './teams.data';
-import { membersLabel, pageCount, pageFromSearch, searchForPage, type Team } from './teams.grants';
+import { membersLabel, searchForPage, type Team } from './teams.grants';
 
 const PAGE_SIZE = 20;
 
@@ -25,16 +26,19 @@ export function TeamsPage() {
   return <AccountPage>{(me, accountId) => <TeamsOfAccount me={me} accountId={accountId} />}</AccountPage>;
 }
 
-type Editing = { team: Team | null } | null;
+/** What the editor is for: a new team (null), or one to edit. */
+type Editing = { team: Team | null };
 
 function TeamsOfAccount({ me, accountId }: { me: Me; accountId: string }) {
   const [search, setSearch] = useSearchParams();
   const page = pageFromSearch(search);
   const names = useAccountNames(accountId);
   const canManage = holds(me, 'teams:manage');
-  const [editing, setEditing] = useState<Editing>(null);
-  const [deleting, setDeleting] = useState<Team | null>(null);
-  const [membersOf, setMembersOf] = useState<Team | null>(null);
+  const editing = useDialogItem<Editing>();
+  const deleting = useDialogItem<Team>();
+  // The members drawer holds the team's id: its name and count come from the lists as they are now.
+  const membersOf = useDialogItem<string>();
+  const allTeams = useTeams(accountId);
   const teams = useQuery({
     queryKey: [...accountKeys.teams(accountId), 'page', page],
     queryFn: () =>
@@ -45,6 +49,10 @@ function TeamsOfAccount({ me, accountId }: { me: Me; accountId: string }) {
       ),
     placeholderData: keepPreviousData,
   });
+  const membersTeam =
+    teams.data?.items.find((team) => team.team_id === membersOf.item) ??
+    allTeams.data?.items.find((team) => team.team_id === membersOf.item) ??
+    null;
   const total = teams.data?.total_items ?? 0;
   const pages = pageCount(total, PAGE_SIZE);
   useStayInPages(page, teams.data === undefined || teams.isPlaceholderData ? undefined : pages, (last) => {
@@ -66,7 +74,7 @@ function TeamsOfAccount({ me, accountId }: { me: Me; accountId: string }) {
           <Button
             leftSection={<IconPlus size={16} aria-hidden />}
             onClick={() => {
-              setEditing({ team: null });
+              editing.open({ team: null });
             }}
           >
             New team
@@ -84,11 +92,13 @@ function TeamsOfAccount({ me, accountId }: { me: Me; accountId: string }) {
           timeZone={me.time_zone}
           canManage={canManage}
           busy={teams.isFetching}
-          onMembers={setMembersOf}
-          onEdit={(team) => {
-            setEditing({ team });
+          onMembers={(team) => {
+            membersOf.open(team.team_id);
           }}
-          onDelete={setDeleting}
+          onEdit={(team) => {
+            editing.open({ team });
+          }}
+          onDelete={deleting.open}
         />
       )}
       <PagePicker
@@ -99,28 +109,20 @@ function TeamsOfAccount({ me, accountId }: { me: Me; accountId: string }) {
         }}
       />
       <TeamEditor
+        formKey={editing.key}
         accountId={accountId}
-        team={editing?.team ?? null}
-        opened={editing !== null}
-        onClose={() => {
-          setEditing(null);
-        }}
+        team={editing.item?.team ?? null}
+        opened={editing.opened}
+        onClose={editing.close}
       />
       <TeamMembers
         accountId={accountId}
-        team={membersOf}
+        team={membersTeam}
+        opened={membersOf.opened}
         canEdit={holds(me, 'users:manage')}
-        onClose={() => {
-          setMembersOf(null);
-        }}
+        onClose={membersOf.close}
       />
-      <DeleteTeamDialog
-        accountId={accountId}
-        team={deleting}
-        onClose={() => {
-          setDeleting(null);
-        }}
-      />
+      <DeleteTeamDialog accountId={accountId} team={deleting.item} opened={deleting.opened} onClose={deleting.close} />
     </Stack>
   );
 }
@@ -253,7 +255,17 @@ function TeamRoles({ team, names }: { team: Team; names: AccountNames }) {
   );
 }
 
-function DeleteTeamDialog({ accountId, team, onClose }: { accountId: string; team: Team | null; onClose: () => void }) {
+function DeleteTeamDialog({
+  accountId,
+  team,
+  opened,
+  onClose,
+}: {
+  accountId: string;
+  team: Team | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: (target: Team) =>
@@ -273,7 +285,7 @@ function DeleteTeamDialog({ accountId, team, onClose }: { accountId: string; tea
   });
   return (
     <ConfirmDialog
-      opened={team !== null}
+      opened={opened && team !== null}
       title={team === null ? 'Delete team' : `Delete ${team.name}?`}
       confirmLabel="Delete team"
       busy={remove.isPending}

@@ -17,7 +17,6 @@ import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ok } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import type { Answer } from '../../api/types';
 import { accountKeys } from '../../app/account-data';
 import { showFormError } from '../../app/forms';
@@ -35,27 +34,33 @@ type TokenForm = {
 };
 
 /**
- * Creates an API token, then shows its secret this once: the dialog forgets it when it
- * closes, and the API never gives it again.
+ * Creates an API token, then shows its secret this once: the dialog forgets it when it has
+ * closed (not before, or the empty form would flash as it fades out), and the API never gives
+ * it again.
  */
 export function CreateTokenDialog(props: { me: Me; accountId: string; opened: boolean; onClose: () => void }) {
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const close = () => {
-    setCreated(null);
-    props.onClose();
-  };
+  const [wasOpened, setWasOpened] = useState(props.opened);
+  if (props.opened !== wasOpened) {
+    setWasOpened(props.opened);
+    // Reopened before the fade ended (which then never ends): the old secret must not show again.
+    if (props.opened) setCreated(null);
+  }
   return (
     <Modal
       opened={props.opened}
-      onClose={close}
+      onClose={props.onClose}
+      onExitTransitionEnd={() => {
+        setCreated(null);
+      }}
       title={created === null ? 'Create an API token' : 'Token created'}
       size="lg"
       closeOnClickOutside={created === null}
     >
       {created === null ? (
-        <TokenFormBody me={props.me} accountId={props.accountId} onCreated={setCreated} onCancel={close} />
+        <TokenFormBody me={props.me} accountId={props.accountId} onCreated={setCreated} onCancel={props.onClose} />
       ) : (
-        <ShownOnce token={created} onDone={close} />
+        <ShownOnce token={created} onDone={props.onClose} />
       )}
     </Modal>
   );
@@ -106,12 +111,7 @@ function TokenFormBody(props: {
       props.onCreated(token);
     },
     onError: (error) => {
-      // A taken name is the name field's problem.
-      if (error instanceof ApiError && error.status === 409) {
-        form.setFieldError('name', error.message);
-        return;
-      }
-      showFormError(form, error);
+      showFormError(form, error, { conflictField: 'name' });
     },
   });
 

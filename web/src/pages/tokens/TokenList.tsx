@@ -8,10 +8,11 @@ import { accountKeys, MAX_PAGE } from '../../app/account-data';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { PagePicker, useStayInPages } from '../../app/PagePicker';
 import { formatTimestamp } from '../../app/format';
+import { pageCount } from '../../app/paging';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { holds, type Me } from '../../app/session';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
-import { isExpired, TOKENS_PAGE_SIZE, pageOf, tokenPages } from './tokens.rules';
+import { isExpired, TOKENS_PAGE_SIZE, pageOf } from './tokens.rules';
 
 export type ApiToken = Answer<'list_api_tokens'>['items'][number];
 
@@ -58,14 +59,14 @@ export function TokenList(props: { me: Me; accountId: string; ownerId?: string }
   });
 
   const loaded = tokens.data === undefined || tokens.isPlaceholderData ? undefined : tokens.data;
-  useStayInPages(page, loaded === undefined ? undefined : tokenPages(loaded.total), setPage);
+  useStayInPages(page, loaded === undefined ? undefined : pageCount(loaded.total, TOKENS_PAGE_SIZE), setPage);
 
   if (tokens.isError) return <LoadFailed error={tokens.error} onRetry={() => void tokens.refetch()} />;
   if (tokens.data === undefined) return <PageLoader label="Loading API tokens" />;
 
   const { total } = tokens.data;
   const items = serverPaged ? tokens.data.items : pageOf(tokens.data.items, page);
-  const pages = tokenPages(total);
+  const pages = pageCount(total, TOKENS_PAGE_SIZE);
   const showOwner = ownerId === undefined;
 
   return (

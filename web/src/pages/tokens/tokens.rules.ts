@@ -1,14 +1,11 @@
+import { pageCount } from '../../app/paging';
+
 /** Tokens shown on one page of the list. */
 export const TOKENS_PAGE_SIZE = 20;
 
-/** How many pages `total` tokens fill; at least one. */
-export function tokenPages(total: number): number {
-  return Math.max(1, Math.ceil(total / TOKENS_PAGE_SIZE));
-}
-
 /** One page (from 1) of a list the console filtered itself. */
 export function pageOf<T>(items: readonly T[], page: number): T[] {
-  const last = tokenPages(items.length);
+  const last = pageCount(items.length, TOKENS_PAGE_SIZE);
   const start = (Math.min(Math.max(page, 1), last) - 1) * TOKENS_PAGE_SIZE;
   return items.slice(start, start + TOKENS_PAGE_SIZE);
 }

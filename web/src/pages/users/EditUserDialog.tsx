@@ -4,12 +4,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import type { Answer } from '../../api/types';
 import { accountKeys, useEnvironments, useRoles } from '../../app/account-data';
+import { EnvironmentRolesGrid } from '../../app/EnvironmentRolesGrid';
+import { grantsFromGrid, gridFromGrants } from '../../app/environment-grants';
 import { showFormError } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { ME_KEY, type Me } from '../../app/session';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
-import { environmentsFromGrid, gridFromEnvironments } from './users.access';
-import { EnvironmentRolesGrid, LoginMethodSwitches, type Environment, type Role } from './UserFormFields';
+import { LoginMethodSwitches, type Environment, type Role } from './UserFormFields';
 
 type User = Answer<'get_user'>;
 
@@ -97,7 +98,7 @@ function Form(props: {
     initialValues: {
       user_name: user.user_name,
       is_admin: user.is_admin,
-      environments: gridFromEnvironments(
+      environments: gridFromGrants(
         user.environments,
         props.environments.map((e) => e.environment_id),
       ),
@@ -118,7 +119,7 @@ function Form(props: {
             allow_login_password: values.allow_login_password,
             allow_login_google: values.allow_login_google,
             // An admin's roles stay as they were (hidden, not cleared), for the day they stop being one.
-            ...(values.is_admin ? {} : { environments: environmentsFromGrid(values.environments) }),
+            ...(values.is_admin ? {} : { environments: grantsFromGrid(values.environments) }),
           },
         }),
       ),
@@ -153,6 +154,7 @@ function Form(props: {
           {...form.getInputProps('is_admin', { type: 'checkbox' })}
         />
         <EnvironmentRolesGrid
+          noneLabel="No access"
           environments={props.environments}
           roles={props.roles}
           value={values.environments}

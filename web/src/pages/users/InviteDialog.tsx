@@ -3,11 +3,12 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import { accountKeys, useEnvironments, useRoles } from '../../app/account-data';
+import { EnvironmentRolesGrid } from '../../app/EnvironmentRolesGrid';
+import { grantsFromGrid, gridFromGrants } from '../../app/environment-grants';
 import { showFormError } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
-import { environmentsFromGrid, gridFromEnvironments } from './users.access';
-import { EnvironmentRolesGrid, LoginMethodSwitches, type Environment, type Role } from './UserFormFields';
+import { LoginMethodSwitches, type Environment, type Role } from './UserFormFields';
 
 export function InviteDialog({
   accountId,
@@ -55,7 +56,7 @@ function Form({ accountId, environments, roles, onDone }: Lists & { accountId: s
       user_email: '',
       user_name: '',
       is_admin: false,
-      environments: gridFromEnvironments(
+      environments: gridFromGrants(
         {},
         environments.map((e) => e.environment_id),
       ),
@@ -79,7 +80,7 @@ function Form({ accountId, environments, roles, onDone }: Lists & { accountId: s
             user_email: values.user_email.trim(),
             user_name: values.user_name.trim(),
             // Admins hold every environment: a hidden grid must not send roles nobody saw.
-            environments: values.is_admin ? {} : environmentsFromGrid(values.environments),
+            environments: values.is_admin ? {} : grantsFromGrid(values.environments),
           },
         }),
       ),
@@ -109,6 +110,7 @@ function Form({ accountId, environments, roles, onDone }: Lists & { accountId: s
           {...form.getInputProps('is_admin', { type: 'checkbox' })}
         />
         <EnvironmentRolesGrid
+          noneLabel="No access"
           environments={environments}
           roles={roles}
           value={values.environments}

@@ -1,58 +1,9 @@
-import { Fieldset, Input, NativeSelect, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
-import type { ChangeEvent, ReactNode } from 'react';
+import { Fieldset, Stack, Switch } from '@mantine/core';
+import type { ChangeEvent } from 'react';
 import type { Answer } from '../../api/types';
-import { NO_ACCESS, type RoleGrid } from './users.access';
 
 export type Environment = Answer<'list_environments'>['items'][number];
 export type Role = Answer<'list_roles'>['items'][number];
-
-/**
- * The role a user holds in each environment of the account, one select per environment with
- * "No access" first. Admins hold everything, so for them it says so instead.
- */
-export function EnvironmentRolesGrid(props: {
-  environments: readonly Environment[];
-  roles: readonly Role[];
-  value: RoleGrid;
-  onChange: (environmentId: string, role: string) => void;
-  isAdmin: boolean;
-  error?: ReactNode;
-}) {
-  const options = [
-    { value: NO_ACCESS, label: 'No access' },
-    ...props.roles.map((role) => ({ value: role.key, label: role.name })),
-  ];
-  return (
-    <Fieldset legend="Role in each environment" variant="unstyled">
-      {props.isAdmin ? (
-        <Text size="sm" c="dimmed">
-          Admins hold every privilege in every environment.
-        </Text>
-      ) : props.environments.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          The account has no environments yet.
-        </Text>
-      ) : (
-        <Stack gap="xs">
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="xs">
-            {props.environments.map((environment) => (
-              <NativeSelect
-                key={environment.environment_id}
-                label={environment.name}
-                data={options}
-                value={props.value[environment.environment_id] ?? NO_ACCESS}
-                onChange={(event) => {
-                  props.onChange(environment.environment_id, event.currentTarget.value);
-                }}
-              />
-            ))}
-          </SimpleGrid>
-          {props.error === undefined || props.error === null ? null : <Input.Error>{props.error}</Input.Error>}
-        </Stack>
-      )}
-    </Fieldset>
-  );
-}
 
 export interface LoginMethods {
   allow_login_password: boolean;

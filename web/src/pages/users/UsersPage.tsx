@@ -17,6 +17,7 @@ import { InviteDialog } from './InviteDialog';
 import { PermissionsDialog } from './PermissionsDialog';
 import { RemoveUserDialog } from './RemoveUserDialog';
 import { UserActions, type UserDialog } from './UserActions';
+import { pageCount } from '../../app/paging';
 import { UsersTable } from './UsersTable';
 import { tableCaption } from './users.labels';
 import { toggled, withPage, type Selection } from './users.selection';
@@ -24,7 +25,6 @@ import {
   inTeam,
   listQuery,
   PAGE_SIZES,
-  pageCount,
   searchedFor,
   searchFromView,
   sortedBy,

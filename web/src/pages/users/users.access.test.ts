@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { environmentAccess, environmentsFromGrid, gridFromEnvironments, NO_ACCESS } from './users.access';
+import { environmentAccess } from './users.access';
 
 const PROD = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 const STAGE = 'bbbbbbbbbbbbbbbbbbbbbbbb';
-
-describe('the environment × role grid', () => {
-  it('has a row for every environment of the account, “No access” where the user has no role', () => {
-    expect(gridFromEnvironments({ [STAGE]: { role: 'developer' } }, [PROD, STAGE])).toEqual({
-      [PROD]: NO_ACCESS,
-      [STAGE]: 'developer',
-    });
-  });
-
-  it('leaves environments without access out of what it sends, and comes back from it', () => {
-    const grid = { [PROD]: 'viewer', [STAGE]: NO_ACCESS };
-    expect(environmentsFromGrid(grid)).toEqual({ [PROD]: { role: 'viewer' } });
-    expect(gridFromEnvironments(environmentsFromGrid(grid), [PROD, STAGE])).toEqual(grid);
-    expect(environmentsFromGrid({ [PROD]: NO_ACCESS })).toEqual({});
-  });
-});
 
 describe('the permissions view', () => {
   const environments = new Map([

@@ -1,27 +1,6 @@
 import type { Answer } from '../../api/types';
 
-/** A user's role in each environment as the grid edits it: environment id → role key, '' for none. */
-export type RoleGrid = Record<string, string>;
-
-/** The grid's value for an environment the user may not enter. */
-export const NO_ACCESS = '';
-
-type Environments = Answer<'get_user'>['environments'];
 type Permissions = Answer<'get_user_permissions'>;
-
-/** The grid for a user's `environments`: one entry per environment of the account, in its order. */
-export function gridFromEnvironments(environments: Environments, environmentIds: readonly string[]): RoleGrid {
-  return Object.fromEntries(environmentIds.map((id) => [id, environments[id]?.role ?? NO_ACCESS]));
-}
-
-/** The API's `environments` map for a grid: environments with no access are left out. */
-export function environmentsFromGrid(grid: RoleGrid): Record<string, { role: string }> {
-  return Object.fromEntries(
-    Object.entries(grid)
-      .filter(([, role]) => role !== NO_ACCESS)
-      .map(([id, role]) => [id, { role }]),
-  );
-}
 
 export interface EnvironmentAccess {
   environmentId: string;

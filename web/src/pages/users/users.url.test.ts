@@ -3,7 +3,6 @@ import {
   DEFAULT_VIEW,
   inTeam,
   listQuery,
-  pageCount,
   searchedFor,
   searchFromView,
   sortedBy,
@@ -101,12 +100,5 @@ describe('changing the view', () => {
     expect(withPageSize(onPage3, 20)).toBe(onPage3);
     expect(inTeam(onPage3, '0123456789abcdef01234567')).toMatchObject({ teamId: '0123456789abcdef01234567', page: 1 });
     expect(inTeam(onPage3, '')).toBe(onPage3);
-  });
-
-  it('counts at least one page', () => {
-    expect(pageCount(0, 20)).toBe(1);
-    expect(pageCount(20, 20)).toBe(1);
-    expect(pageCount(21, 20)).toBe(2);
-    expect(pageCount(31, 200)).toBe(1);
   });
 });

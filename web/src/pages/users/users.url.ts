@@ -1,4 +1,5 @@
 import type { UserSortKey, UsersQuery } from '../../api/types';
+import { pageFromSearch } from '../../app/paging';
 
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -37,8 +38,6 @@ export const DEFAULT_VIEW: UsersView = {
   pageSize: 20,
 };
 
-const MAX_PAGE = 1_000_000_000;
-
 /** The API's team ids: a value of any other shape would be a 422, so the URL drops it. */
 const TEAM_ID = /^[0-9a-f]{24}$/;
 
@@ -46,7 +45,6 @@ const TEAM_ID = /^[0-9a-f]{24}$/;
 export function viewFromSearch(search: URLSearchParams): UsersView {
   const sortBy = search.get('sort');
   const order = search.get('order');
-  const page = Number(search.get('page'));
   const size = Number(search.get('size'));
   const team = search.get('team') ?? '';
   const view: UsersView = {
@@ -54,7 +52,7 @@ export function viewFromSearch(search: URLSearchParams): UsersView {
     teamId: TEAM_ID.test(team) ? team : '',
     sortBy: SORT_KEYS.find((key) => key === sortBy) ?? DEFAULT_VIEW.sortBy,
     sortOrder: DEFAULT_VIEW.sortOrder,
-    page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
+    page: pageFromSearch(search),
     pageSize: PAGE_SIZES.find((s) => s === size) ?? DEFAULT_VIEW.pageSize,
   };
   view.sortOrder = order === 'asc' || order === 'desc' ? order : firstOrder(view.sortBy);
@@ -111,9 +109,4 @@ export function inTeam(view: UsersView, teamId: string): UsersView {
 
 export function withPageSize(view: UsersView, pageSize: PageSize): UsersView {
   return pageSize === view.pageSize ? view : { ...view, pageSize, page: 1 };
-}
-
-/** How many pages `total` users fill; at least one, so an empty list still shows page 1. */
-export function pageCount(total: number, pageSize: PageSize): number {
-  return Math.max(1, Math.ceil(total / pageSize));
 }
