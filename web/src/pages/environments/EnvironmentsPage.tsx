@@ -1,9 +1,10 @@
 import { Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import type { Answer } from '../../api/types';
+import { EditDeleteButtons } from '../../app/EditDeleteButtons';
 import { ScrollTable } from '../../app/ScrollTable';
 import { AccountPage } from '../../app/account';
 import { accountKeys, useEnvironments } from '../../app/account-data';
@@ -92,31 +93,16 @@ function EnvironmentsOfAccount({ me, accountId }: { me: Me; accountId: string })
                     </Table.Td>
                     {canManage ? (
                       <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            leftSection={<IconPencil size={14} aria-hidden />}
-                            aria-label={`Rename ${environment.name}`}
-                            onClick={() => {
-                              naming.open({ environment });
-                            }}
-                          >
-                            Rename
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            leftSection={<IconTrash size={14} aria-hidden />}
-                            aria-label={`Delete ${environment.name}`}
-                            onClick={() => {
-                              deleting.open(environment);
-                            }}
-                          >
-                            Delete
-                          </Button>
-                        </Group>
+                        <EditDeleteButtons
+                          name={environment.name}
+                          editLabel="Rename"
+                          onEdit={() => {
+                            naming.open({ environment });
+                          }}
+                          onDelete={() => {
+                            deleting.open(environment);
+                          }}
+                        />
                       </Table.Td>
                     ) : null}
                   </Table.Tr>

@@ -1,8 +1,9 @@
 import { Badge, Button, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ok } from '../../api/client';
+import { EditDeleteButtons } from '../../app/EditDeleteButtons';
 import { ScrollTable } from '../../app/ScrollTable';
 import { AccountPage } from '../../app/account';
 import { accountKeys, useRoles } from '../../app/account-data';
@@ -163,31 +164,15 @@ function RolesTable(props: {
                       Read-only
                     </Text>
                   ) : (
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        leftSection={<IconPencil size={14} aria-hidden />}
-                        aria-label={`Edit ${role.name}`}
-                        onClick={() => {
-                          props.onEdit(role);
-                        }}
-                      >
-                        Edit
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        leftSection={<IconTrash size={14} aria-hidden />}
-                        aria-label={`Delete ${role.name}`}
-                        onClick={() => {
-                          props.onDelete(role);
-                        }}
-                      >
-                        Delete
-                      </Button>
-                    </Group>
+                    <EditDeleteButtons
+                      name={role.name}
+                      onEdit={() => {
+                        props.onEdit(role);
+                      }}
+                      onDelete={() => {
+                        props.onDelete(role);
+                      }}
+                    />
                   )}
                 </Table.Td>
               ) : null}

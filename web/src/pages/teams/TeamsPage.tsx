@@ -1,8 +1,9 @@
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
+import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
+import { EditDeleteButtons } from '../../app/EditDeleteButtons';
 import { ScrollTable } from '../../app/ScrollTable';
 import { AccountPage } from '../../app/account';
 import { accountKeys, useAccountNames, useTeams, type AccountNames } from '../../app/account-data';
@@ -205,31 +206,15 @@ function TeamsTable(props: {
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(team.created_at, props.timeZone)}</Table.Td>
                 {props.canManage ? (
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        leftSection={<IconPencil size={14} aria-hidden />}
-                        aria-label={`Edit ${team.name}`}
-                        onClick={() => {
-                          props.onEdit(team);
-                        }}
-                      >
-                        Edit
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        leftSection={<IconTrash size={14} aria-hidden />}
-                        aria-label={`Delete ${team.name}`}
-                        onClick={() => {
-                          props.onDelete(team);
-                        }}
-                      >
-                        Delete
-                      </Button>
-                    </Group>
+                    <EditDeleteButtons
+                      name={team.name}
+                      onEdit={() => {
+                        props.onEdit(team);
+                      }}
+                      onDelete={() => {
+                        props.onDelete(team);
+                      }}
+                    />
                   </Table.Td>
                 ) : null}
               </Table.Tr>
