@@ -203,7 +203,11 @@ function authorize(principal: Principal, scopeKey: ScopeKey | undefined, asOpera
     throw forbidden(`Only operators (super admins) may use the scope "${scopeKey}"`);
   }
   if (scope?.privilege != null && !asOperator && !principal.privileges.has(scope.privilege)) {
-    throw forbidden(`The token's owner may no longer use the scope "${scopeKey}" (needs ${scope.privilege})`);
+    throw forbidden(
+      principal.kind === 'token'
+        ? `The token's owner may no longer use the scope "${scopeKey}" (needs ${scope.privilege})`
+        : `This needs the privilege ${scope.privilege} in the account; ask an admin of the account for it`,
+    );
   }
 }
 

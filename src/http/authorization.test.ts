@@ -157,6 +157,10 @@ describe('every operation of the OpenAPI document', () => {
         body: {},
       });
       expect(res.statusCode, `${operation.method} ${operation.path}: ${res.body}`).toBe(403);
+      const privilege = findScope(operation.scope)?.privilege;
+      // Said to a person, not to a token: what they lack and whom to ask.
+      if (privilege != null)
+        expect(res.json<{ detail: string }>().detail).toContain(`needs the privilege ${privilege}`);
     }
     expect(await auditCount()).toBe(before);
   });

@@ -14,6 +14,7 @@ import {
   startServer,
   watchPolicyViolations,
   type RunningServer,
+  linkInMail,
 } from './harness.js';
 
 const FOUNDER = { name: 'Fran Founder', email: 'founder@example.com' };
@@ -173,19 +174,14 @@ describe.runIf(browserReady)('the console in a browser', () => {
       { id: accountId, to: email },
     );
     expect(invited).toBeLessThan(300);
-    await smtp.until(() => smtp.accepted.some((m) => m.to.includes(email)));
-    const raw = smtp.accepted.find((m) => m.to.includes(email))?.raw ?? '';
-    // Mail bodies are quoted-printable: long lines are folded with "=" and "=" itself is "=3D".
-    const link = /https?:\/\/\S+?\/invitations\/[A-Za-z0-9_-]+/.exec(
-      raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='),
-    )?.[0];
-    expect(link?.startsWith(server.url)).toBe(true);
+    const link = await linkInMail(smtp, email, 'invitations');
+    expect(link.startsWith(server.url)).toBe(true);
 
     const other = await openBrowser();
     try {
       const newbie = await other.newPage();
       const newbieViolations = watchPolicyViolations(newbie);
-      await newbie.goto(link ?? '');
+      await newbie.goto(link);
       await eventually(() => newbie.getByRole('heading', { name: 'Join Acme' }).count()).toBe(1);
       await box(newbie, 'Your name').fill('Nell Newbie');
       await box(newbie, 'Choose a password').fill(PASSWORD);

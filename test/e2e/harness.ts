@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import type { TestSmtpServer } from '../smtp.js';
 import { CHROMIUM, chromiumAvailable } from './chromium.js';
 
 export { CHROMIUM, chromiumAvailable };
@@ -246,4 +247,19 @@ export function requireChromium(): boolean {
     `\nConsole browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)\n\n`,
   );
   return false;
+}
+
+/**
+ * The console link (`/invitations/…`, `/confirm-email/…`) of the first mail `to` received,
+ * once it has arrived. Mail bodies are quoted-printable: long lines are folded with "=", and
+ * "=" itself is "=3D".
+ */
+export async function linkInMail(smtp: TestSmtpServer, to: string, path: string): Promise<string> {
+  await smtp.until(() => smtp.accepted.some((m) => m.to.includes(to)));
+  const raw = smtp.accepted.find((m) => m.to.includes(to))?.raw ?? '';
+  const link = new RegExp(`https?://\\S+?/${path}/[A-Za-z0-9_-]+`).exec(
+    raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='),
+  )?.[0];
+  if (link === undefined) throw new Error(`No /${path}/ link in the mail to ${to}`);
+  return link;
 }

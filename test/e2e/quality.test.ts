@@ -2,9 +2,12 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestSmtp, type TestSmtpServer } from '../smtp.js';
 import {
+  callApi,
   checkPage,
   eventually,
+  linkInMail,
   openBrowser,
   PASSWORD,
   requireChromium,
@@ -38,9 +41,11 @@ describe.runIf(browserReady)('the console’s quality bar', () => {
   let page: Page;
   let violations: string[];
   let founder: Founder;
+  let smtp: TestSmtpServer;
 
   beforeAll(async () => {
-    server = await startServer({});
+    smtp = await startTestSmtp();
+    server = await startServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Steward <steward@example.com>' });
     browser = await openBrowser();
     page = await browser.newPage();
     violations = watchPolicyViolations(page);
@@ -55,6 +60,7 @@ describe.runIf(browserReady)('the console’s quality bar', () => {
   afterAll(async () => {
     await browser.close();
     await server.stop();
+    await smtp.close();
   });
 
   const url = (path: string): string => `${server.url}${path}`;
@@ -95,6 +101,7 @@ describe.runIf(browserReady)('the console’s quality bar', () => {
 
   /** Presses Tab until the focused element has `name` (its label or text), as a keyboard user would. */
   async function tabTo(on: Page, name: string, presses = 40): Promise<void> {
+    const seen: string[] = [];
     for (let i = 0; i < presses; i++) {
       await on.keyboard.press('Tab');
       const focused = await on.evaluate<string>(
@@ -103,8 +110,9 @@ describe.runIf(browserReady)('the console’s quality bar', () => {
           return (e.getAttribute('aria-label') || label || e.innerText || '').trim(); })()`,
       );
       if (focused.replace(/\s*\*$/, '') === name) return;
+      seen.push(focused);
     }
-    throw new Error(`Tab never reached “${name}”`);
+    throw new Error(`Tab never reached “${name}”: ${seen.join(' | ')}`);
   }
 
   it('signs in and moves between sections with the keyboard alone', async () => {
@@ -119,6 +127,8 @@ describe.runIf(browserReady)('the console’s quality bar', () => {
       await kb.keyboard.type(PASSWORD);
       await kb.keyboard.press('Enter');
       await kb.waitForURL(url('/users'));
+      // Tab walks what is on the page: wait until the shell and its navigation are there.
+      await eventually(() => kb.getByRole('navigation', { name: 'Sections' }).getByRole('link').count()).toBe(8);
 
       await tabTo(kb, 'Teams');
       await kb.keyboard.press('Enter');
@@ -167,6 +177,63 @@ describe.runIf(browserReady)('the console’s quality bar', () => {
       await eventually(() => page.getByRole('heading', { level: 1 }).first().innerText()).toBe(item.heading);
       await eventually(() => page.getByRole('status').count()).toBe(0);
       await checkPage(page, `dark${item.path.replaceAll('/', '-')}`);
+    }
+  });
+
+  it('shows a member without admin privileges each section, and no action they may not take', async () => {
+    const email = 'mo@example.com';
+    const invited = await callApi(page, 'POST', `/v1/accounts/${founder.accountId}/users/invite`, {
+      user_name: 'Mo Member',
+      user_email: email,
+      environments: { [founder.environmentIds[0] ?? '']: { role: 'viewer' } },
+      allow_login_password: true,
+    });
+    expect(invited.status).toBeLessThan(300);
+    const link = await linkInMail(smtp, email, 'invitations');
+    const other = await openBrowser();
+    try {
+      const member = await other.newPage();
+      const memberViolations = watchPolicyViolations(member);
+      await member.goto(link);
+      await member.getByRole('textbox', { name: 'Your name', exact: true }).fill('Mo Member');
+      await member.getByRole('textbox', { name: 'Choose a password', exact: true }).fill(PASSWORD);
+      await member.getByRole('textbox', { name: 'Repeat the password', exact: true }).fill(PASSWORD);
+      await member.getByRole('button', { name: 'Accept and sign in' }).click();
+      // Users is their landing page by default, but they may not read it: the first section they may opens.
+      await member.waitForURL(url('/roles'));
+      const navigation = member.getByRole('navigation', { name: 'Sections' });
+      await eventually(() => navigation.getByRole('link').allInnerTexts()).toEqual([
+        'Roles',
+        'Environments',
+        'API tokens',
+        'My settings',
+      ]);
+
+      const expectations: { path: string; heading: string; hidden: string[] }[] = [
+        { path: '/roles', heading: 'Roles', hidden: ['New role', 'Edit Viewer'] },
+        { path: '/environments', heading: 'Environments', hidden: ['New environment', 'Rename Production'] },
+        { path: '/security', heading: 'Security', hidden: ['Save changes'] },
+      ];
+      for (const section of expectations) {
+        await member.goto(url(section.path));
+        await eventually(() => member.getByRole('heading', { level: 1 }).first().innerText()).toBe(section.heading);
+        await eventually(() => member.getByRole('status').count()).toBe(0);
+        for (const name of section.hidden) {
+          expect(await member.getByRole('button', { name }).count(), `${name} on ${section.path}`).toBe(0);
+        }
+        await checkPage(member, `member${section.path.replaceAll('/', '-')}`);
+      }
+      // A link to a section they may not read says what it takes, in words for a person.
+      await member.goto(url('/users'));
+      await eventually(() => member.getByText('This needs the privilege users:view in the account').count()).toBe(1);
+      expect(await member.getByRole('button', { name: 'Invite user' }).count()).toBe(0);
+      await checkPage(member, 'member-users');
+      // Their own tokens are theirs to make.
+      await member.goto(url('/tokens'));
+      await eventually(() => member.getByRole('button', { name: 'Create token' }).count()).toBe(1);
+      expect(memberViolations).toEqual([]);
+    } finally {
+      await other.close();
     }
   });
 

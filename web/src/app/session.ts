@@ -25,23 +25,3 @@ export async function fetchMe(): Promise<Me | null> {
 export function useMe() {
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 });
 }
-
-/** Console paths of the pages a person may choose to land on after signing in (My settings). */
-const LANDING_PATHS: Record<Me['preferences']['landing_page'], string> = {
-  users: '/users',
-  teams: '/teams',
-  roles: '/roles',
-  environments: '/environments',
-  tokens: '/tokens',
-  security: '/security',
-  settings: '/settings',
-};
-
-export function landingPath(me: Me): string {
-  return LANDING_PATHS[me.preferences.landing_page];
-}
-
-/** Whether the person holds an account-wide privilege (`users:manage`, …) in the account they work in. */
-export function holds(me: Me, privilege: string): boolean {
-  return me.account_privileges.includes(privilege);
-}

@@ -1,5 +1,6 @@
 import { Navigate } from 'react-router';
-import { landingPath, useMe } from '../app/session';
+import { useMe } from '../app/session';
+import { landingPath } from '../app/access';
 
 /** `/` opens the page the person chose as their landing page (My settings). */
 export function Landing() {

@@ -9,28 +9,25 @@ import {
   IconUserShield,
   type Icon,
 } from '@tabler/icons-react';
+import { sectionsFor, type Section, type SectionKey } from '../app/access';
 import type { Me } from '../app/session';
 
-export interface NavItem {
-  label: string;
-  path: string;
+const ICONS: Record<SectionKey, Icon> = {
+  users: IconUsers,
+  teams: IconUsersGroup,
+  roles: IconUserShield,
+  environments: IconServer,
+  tokens: IconKey,
+  security: IconShieldLock,
+  accounts: IconBuildingSkyscraper,
+  settings: IconUserCog,
+};
+
+export interface NavItem extends Section {
   icon: Icon;
-  /** Whether the person sees the section at all; the API decides what they may do in it. */
-  shownTo?: (me: Me) => boolean;
 }
 
-/** The console's sections, in the order the navigation shows them. */
-export const NAV_ITEMS: NavItem[] = [
-  { label: 'Users', path: '/users', icon: IconUsers },
-  { label: 'Teams', path: '/teams', icon: IconUsersGroup },
-  { label: 'Roles', path: '/roles', icon: IconUserShield },
-  { label: 'Environments', path: '/environments', icon: IconServer },
-  { label: 'API tokens', path: '/tokens', icon: IconKey },
-  { label: 'Security', path: '/security', icon: IconShieldLock },
-  { label: 'Accounts', path: '/accounts', icon: IconBuildingSkyscraper, shownTo: (me) => me.is_super_admin },
-  { label: 'My settings', path: '/settings', icon: IconUserCog },
-];
-
+/** The sections the person may read (app/access.ts), each with its icon. */
 export function navItemsFor(me: Me): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.shownTo?.(me) ?? true);
+  return sectionsFor(me).map((section) => ({ ...section, icon: ICONS[section.key] }));
 }

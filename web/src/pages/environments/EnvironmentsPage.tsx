@@ -13,7 +13,8 @@ import { useDialogItem } from '../../app/dialog-item';
 import { formatTimestamp } from '../../app/format';
 import { showFormError } from '../../app/forms';
 import { notifyError, notifySuccess } from '../../app/notify';
-import { holds, type Me } from '../../app/session';
+import { type Me } from '../../app/session';
+import { holds } from '../../app/access';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
 import { deletedSummary } from './environments.labels';
 

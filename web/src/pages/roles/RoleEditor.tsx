@@ -20,7 +20,8 @@ import { api, ok } from '../../api/client';
 import { useAccountFeatures, usePrivilegeCatalog } from '../../app/account-data';
 import { showFormError } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
-import { holds, type Me } from '../../app/session';
+import { type Me } from '../../app/session';
+import { holds } from '../../app/access';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
 import { roleChanged, type Role } from './roles.data';
 import {

@@ -4,7 +4,8 @@ import { api, ok } from '../../api/client';
 import { AccountPage } from '../../app/account';
 import { accountKeys } from '../../app/account-data';
 import { formatTimestamp } from '../../app/format';
-import { holds, type Me } from '../../app/session';
+import { type Me } from '../../app/session';
+import { holds } from '../../app/access';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
 import { SecurityForm } from './SecurityForm';
 

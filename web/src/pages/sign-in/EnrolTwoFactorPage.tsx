@@ -5,7 +5,8 @@ import { Navigate, useNavigate } from 'react-router';
 import { api, ok } from '../../api/client';
 import { showFormError } from '../../app/forms';
 import { loginUrl } from '../../app/navigation';
-import { fetchMe, landingPath, ME_KEY, useMe } from '../../app/session';
+import { fetchMe, ME_KEY, useMe } from '../../app/session';
+import { landingPath } from '../../app/access';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
 import { PublicPage } from '../../shell/PublicPage';
 

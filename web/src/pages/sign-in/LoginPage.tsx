@@ -7,7 +7,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import { showFormError } from '../../app/forms';
 import { loginErrorMessage, safeNext } from '../../app/navigation';
-import { fetchMe, landingPath, ME_KEY } from '../../app/session';
+import { fetchMe, ME_KEY } from '../../app/session';
+import { landingPath } from '../../app/access';
 import { PublicPage } from '../../shell/PublicPage';
 
 /** After signing in: back where the person was headed, else their landing page. */

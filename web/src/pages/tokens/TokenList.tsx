@@ -10,7 +10,8 @@ import { PagePicker, useStayInPages } from '../../app/PagePicker';
 import { formatTimestamp } from '../../app/format';
 import { pageCount } from '../../app/paging';
 import { notifyError, notifySuccess } from '../../app/notify';
-import { holds, type Me } from '../../app/session';
+import { type Me } from '../../app/session';
+import { holds } from '../../app/access';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
 import { isExpired, TOKENS_PAGE_SIZE, pageOf } from './tokens.rules';
 

@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { AccountPage } from '../../app/account';
 import type { Me } from '../../app/session';
-import { holds } from '../../app/session';
+import { holds } from '../../app/access';
 import { CreateTokenDialog } from './CreateTokenDialog';
 import { TokenList } from './TokenList';
 
