@@ -65,3 +65,10 @@ export const alertSubscriptions = pgTable('alert_subscriptions', {
   userNotifications: boolean('user_notifications').notNull().default(false),
   updatedAt: at('updated_at').notNull(),
 });
+
+export const externalIdentities = pgTable('external_identities', {
+  provider: text('provider', { enum: ['google'] }).notNull(),
+  subject: text('subject').notNull(),
+  identityId: text('identity_id').notNull(),
+  linkedAt: at('linked_at').notNull(),
+});

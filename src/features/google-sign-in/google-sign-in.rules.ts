@@ -26,6 +26,7 @@ export type GoogleSignInRefusal =
   | 'google_invalid_state'
   | 'google_email_not_verified'
   | 'google_no_account'
+  | 'google_other_account'
   | 'google_not_allowed';
 
 const SEAL_CONTEXT = 'steward_google_flow';

@@ -2,9 +2,17 @@ import * as oidc from 'openid-client';
 import type { RequestContext } from '../../core/context.js';
 import { DomainError, invalid } from '../../core/errors.js';
 import type { Deps } from '../../deps.js';
-import { completeFirstFactor, findIdentityByEmail, recordSignIn, type SignInResult } from '../auth/auth.service.js';
+import {
+  completeFirstFactor,
+  findIdentityByEmail,
+  findIdentityById,
+  recordSignIn,
+  type IdentityRow,
+  type SignInResult,
+} from '../auth/auth.service.js';
 import { describeProviderError, type GoogleProvider } from './google-sign-in.provider.js';
 import { FLOW_MINUTES, isConsolePath, openFlow, sealFlow, type GoogleSignInRefusal } from './google-sign-in.rules.js';
+import { findLinkedIdentityId, findLinkedSubject, linkGoogleAccount } from './google-sign-in.store.js';
 
 const SCOPE = 'openid email profile';
 
@@ -94,36 +102,55 @@ export async function finishGoogleSignIn(
     return { refused: 'google_provider_error' };
   }
 
+  const subject = typeof claims?.sub === 'string' && claims.sub !== '' ? claims.sub : null;
+  if (subject === null) return { refused: 'google_provider_error' };
   const email = typeof claims?.email === 'string' ? claims.email.trim().toLowerCase() : null;
-  if (email === null || claims?.email_verified !== true) {
-    await recordSignIn(deps.db, deps, ctx, {
-      outcome: 'failure',
-      email,
-      identityId: null,
-      method: 'google',
-      reason: 'email_not_verified',
-    });
-    return { refused: 'google_email_not_verified' };
-  }
-  const identity = await findIdentityByEmail(deps.db, email);
-  if (identity === undefined) {
-    await recordSignIn(deps.db, deps, ctx, {
-      outcome: 'failure',
-      email,
-      identityId: null,
-      method: 'google',
-      reason: 'no_identity',
-    });
-    return { refused: 'google_no_account' };
-  }
+  const identity = await identityOfGoogleAccount(deps, ctx, subject, email, claims?.email_verified === true);
+  if ('refused' in identity) return identity;
   try {
-    const result = await completeFirstFactor(deps, ctx, identity, 'google', input.userAgent);
+    const result = await completeFirstFactor(deps, ctx, identity.row, 'google', input.userAgent);
+    if (!identity.linked) {
+      await linkGoogleAccount(deps.db, {
+        subject,
+        identityId: identity.row.id,
+        linkedAt: deps.clock.now().toISOString(),
+      });
+    }
     return { result, returnTo: flow.returnTo };
   } catch (error) {
     // completeFirstFactor has recorded the refusal: no active membership allows Google for them.
     if (error instanceof DomainError && error.kind === 'forbidden') return { refused: 'google_not_allowed' };
     throw error;
   }
+}
+
+/**
+ * The identity a Google account signs in: the one it is linked to (by Google's subject id,
+ * whatever email it shows now), else the one with its verified email, unless that identity is
+ * linked to another Google account (a recycled or reassigned address). Refusals are recorded.
+ */
+async function identityOfGoogleAccount(
+  deps: Deps,
+  ctx: RequestContext,
+  subject: string,
+  email: string | null,
+  emailVerified: boolean,
+): Promise<{ row: IdentityRow; linked: boolean } | { refused: GoogleSignInRefusal }> {
+  const refuse = async (reason: string, identityId: string | null, refused: GoogleSignInRefusal) => {
+    await recordSignIn(deps.db, deps, ctx, { outcome: 'failure', email, identityId, method: 'google', reason });
+    return { refused };
+  };
+  const linkedId = await findLinkedIdentityId(deps.db, subject);
+  const linked = linkedId === undefined ? undefined : await findIdentityById(deps.db, linkedId);
+  if (linked !== undefined) return { row: linked, linked: true };
+  if (email === null || !emailVerified) return refuse('email_not_verified', null, 'google_email_not_verified');
+  const identity = await findIdentityByEmail(deps.db, email);
+  if (identity === undefined) return refuse('no_identity', null, 'google_no_account');
+  const otherSubject = await findLinkedSubject(deps.db, identity.id);
+  if (otherSubject !== undefined && otherSubject !== subject) {
+    return refuse('other_google_account', identity.id, 'google_other_account');
+  }
+  return { row: identity, linked: false };
 }
 
 /** The provider's configuration; `null` (and a log line) when it cannot be discovered now. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { identities, memberships, sessions, signInEvents } from '../../db/schema/index.js';
+import { externalIdentities, identities, memberships, sessions, signInEvents } from '../../db/schema/index.js';
 import { TEST_PUBLIC_URL, useTestApp } from '../../../test/app.js';
 import { addUser, createAccount } from '../../../test/factories.js';
 import { useGoogleStandIn, type GooglePerson } from '../../../test/google-stand-in.js';
@@ -132,6 +132,39 @@ describe('sign-in with Google', () => {
     expect(callback.headers.location).toBe(`${TEST_PUBLIC_URL}/`);
     const me = await t.call({ method: 'GET', url: '/v1/me', headers: { cookie: cookiesOf(callback) } });
     expect(me.statusCode).toBe(200);
+  });
+
+  it('links the Google account at the first sign-in: it keeps working after its email changes, and another one with the email is refused', async () => {
+    const { member } = await googleMember();
+    const first = personFor(member.email);
+    expect(sessionCookieOf((await signInWithGoogle(first)).callback)).toBeDefined();
+    const [link] = await t.db
+      .select({ subject: externalIdentities.subject })
+      .from(externalIdentities)
+      .where(eq(externalIdentities.identityId, member.userId));
+    expect(link?.subject).toBe(first.sub);
+
+    // The same Google account, its email since changed at Google: still this identity.
+    const renamed = await signInWithGoogle({
+      ...first,
+      email: `renamed-${randomBytes(4).toString('hex')}@example.com`,
+    });
+    const me = await t.call({ method: 'GET', url: '/v1/me', headers: { cookie: cookiesOf(renamed.callback) } });
+    expect(me.json<{ email: string }>().email).toBe(member.email);
+
+    // Another Google account showing the identity's email (a recycled address): refused.
+    t.clock.advance(1_000); // its record must come after the success above, in the record's order
+    const impostor = await signInWithGoogle(personFor(member.email));
+    expect(impostor.callback.headers.location).toBe(`${LOGIN_ERROR}google_other_account`);
+    expect(sessionCookieOf(impostor.callback)).toBeUndefined();
+    expect(await lastGoogleSignIn(member.email)).toMatchObject({ outcome: 'failure', reason: 'other_google_account' });
+  });
+
+  it('links nothing when the sign-in is refused', async () => {
+    const { member } = await googleMember(false);
+    await signInWithGoogle(personFor(member.email));
+    const links = await t.db.select().from(externalIdentities).where(eq(externalIdentities.identityId, member.userId));
+    expect(links).toEqual([]);
   });
 
   it('refuses a member whose membership does not allow Google', async () => {

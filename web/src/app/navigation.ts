@@ -23,6 +23,8 @@ const GOOGLE_ERRORS: Record<string, string> = {
   google_provider_error: 'Google could not sign you in. Please try again.',
   google_email_not_verified: 'Your Google account’s email is not verified.',
   google_no_account: 'No Steward user has the email of that Google account. Ask an admin to invite you.',
+  google_other_account:
+    'Your Steward user signs in with another Google account. Sign in with that one, or with your password.',
   google_not_allowed: 'Sign-in with Google is not allowed for you in any account you are a member of.',
 };
 
