@@ -15,3 +15,8 @@ export function formatTimestamp(value: string | null | undefined, timeZone: stri
     );
   }
 }
+
+/** "1 team", "3 teams": a count with its noun, for a page's summary line. */
+export function countOf(count: number, noun: string): string {
+  return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,16 +1,17 @@
-import { Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
 import type { Answer } from '../../api/types';
+import { PageHeader } from '../../app/PageHeader';
 import { EditDeleteButtons } from '../../app/EditDeleteButtons';
 import { ScrollTable } from '../../app/ScrollTable';
 import { AccountPage } from '../../app/account';
 import { accountKeys, useEnvironments } from '../../app/account-data';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { useDialogItem } from '../../app/dialog-item';
-import { formatTimestamp } from '../../app/format';
+import { countOf, formatTimestamp } from '../../app/format';
 import { showFormError } from '../../app/forms';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { type Me } from '../../app/session';
@@ -35,28 +36,22 @@ function EnvironmentsOfAccount({ me, accountId }: { me: Me; accountId: string })
   const items = environments.data?.items ?? [];
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Stack gap={4}>
-          <Title order={1} size="h2">
-            Environments
-          </Title>
-          <Text size="sm" aria-live="polite">
-            {environments.data === undefined
-              ? ''
-              : `${String(items.length)} environment${items.length === 1 ? '' : 's'}`}
-          </Text>
-        </Stack>
-        {canManage ? (
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => {
-              naming.open({ environment: null });
-            }}
-          >
-            New environment
-          </Button>
-        ) : null}
-      </Group>
+      <PageHeader
+        title="Environments"
+        summary={environments.data === undefined ? '' : countOf(items.length, 'environment')}
+        action={
+          canManage ? (
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => {
+                naming.open({ environment: null });
+              }}
+            >
+              New environment
+            </Button>
+          ) : null
+        }
+      />
       {environments.isError ? (
         <LoadFailed error={environments.error} onRetry={() => void environments.refetch()} />
       ) : environments.data === undefined ? (

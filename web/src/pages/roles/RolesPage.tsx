@@ -1,8 +1,9 @@
-import { Badge, Button, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ok } from '../../api/client';
+import { PageHeader } from '../../app/PageHeader';
 import { EditDeleteButtons } from '../../app/EditDeleteButtons';
 import { ScrollTable } from '../../app/ScrollTable';
 import { AccountPage } from '../../app/account';
@@ -32,26 +33,22 @@ function RolesOfAccount({ me, accountId }: { me: Me; accountId: string }) {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Stack gap={4}>
-          <Title order={1} size="h2">
-            Roles
-          </Title>
-          <Text size="sm" c="dimmed">
-            A role is given per environment, to a user or a team. Built-in roles are the same in every account.
-          </Text>
-        </Stack>
-        {canManage ? (
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => {
-              setEditing({ role: null });
-            }}
-          >
-            New custom role
-          </Button>
-        ) : null}
-      </Group>
+      <PageHeader
+        title="Roles"
+        summary="A role is given per environment, to a user or a team. Built-in roles are the same in every account."
+        action={
+          canManage ? (
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => {
+                setEditing({ role: null });
+              }}
+            >
+              New custom role
+            </Button>
+          ) : null
+        }
+      />
       {roles.isError ? (
         <LoadFailed error={roles.error} onRetry={() => void roles.refetch()} />
       ) : roles.data === undefined ? (

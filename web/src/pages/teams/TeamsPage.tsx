@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
+import { PageHeader } from '../../app/PageHeader';
 import { EditDeleteButtons } from '../../app/EditDeleteButtons';
 import { ScrollTable } from '../../app/ScrollTable';
 import { AccountPage } from '../../app/account';
@@ -11,7 +12,7 @@ import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { useDialogItem } from '../../app/dialog-item';
 import { PagePicker, useStayInPages } from '../../app/PagePicker';
 import { pageCount, pageFromSearch } from '../../app/paging';
-import { formatTimestamp } from '../../app/format';
+import { countOf, formatTimestamp } from '../../app/format';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { type Me } from '../../app/session';
 import { holds } from '../../app/access';
@@ -63,26 +64,22 @@ function TeamsOfAccount({ me, accountId }: { me: Me; accountId: string }) {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Stack gap={4}>
-          <Title order={1} size="h2">
-            Teams
-          </Title>
-          <Text size="sm" aria-live="polite">
-            {teams.data === undefined ? '' : `${String(total)} team${total === 1 ? '' : 's'}`}
-          </Text>
-        </Stack>
-        {canManage ? (
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => {
-              editing.open({ team: null });
-            }}
-          >
-            New team
-          </Button>
-        ) : null}
-      </Group>
+      <PageHeader
+        title="Teams"
+        summary={teams.data === undefined ? '' : countOf(total, 'team')}
+        action={
+          canManage ? (
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => {
+                editing.open({ team: null });
+              }}
+            >
+              New team
+            </Button>
+          ) : null
+        }
+      />
       {teams.isError ? (
         <LoadFailed error={teams.error} onRetry={() => void teams.refetch()} />
       ) : teams.data === undefined ? (

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -6,6 +6,8 @@ import { useMemo, useState } from 'react';
 import { NavigationType, useLocation, useNavigationType, useSearchParams } from 'react-router';
 import { api, ok } from '../../api/client';
 import type { UserListItem } from '../../api/types';
+import { countOf } from '../../app/format';
+import { PageHeader } from '../../app/PageHeader';
 import { AccountPage } from '../../app/account';
 import { accountKeys, useAccountNames, useTeams } from '../../app/account-data';
 import { PagePicker, useStayInPages } from '../../app/PagePicker';
@@ -87,15 +89,11 @@ function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Title order={1} size="h2">
-          Users
-        </Title>
-        <Group gap="md" wrap="wrap">
-          <Text size="sm" aria-live="polite">
-            {users.data === undefined ? '' : `${String(total)} user${total === 1 ? '' : 's'}`}
-          </Text>
-          {canManage ? (
+      <PageHeader
+        title="Users"
+        summary={users.data === undefined ? '' : countOf(total, 'user')}
+        action={
+          canManage ? (
             <Button
               leftSection={<IconUserPlus size={18} aria-hidden />}
               onClick={() => {
@@ -104,9 +102,9 @@ function UsersOfAccount({ me, accountId }: { me: Me; accountId: string }) {
             >
               Invite user
             </Button>
-          ) : null}
-        </Group>
-      </Group>
+          ) : null
+        }
+      />
       <Group align="flex-end" wrap="wrap">
         <SearchBox
           view={view}
