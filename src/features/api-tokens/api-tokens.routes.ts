@@ -70,6 +70,7 @@ export function tokenRoutes(deps: Deps, verifier: TokenVerifier): FastifyPluginA
         const result = await listApiTokens(deps, principalOf(req), req.params.account_id, {
           page: query.page,
           itemsPerPage: query.items_per_page,
+          ownerId: query.owner_id,
         });
         return {
           ...pageEnvelope(req, query.page, query.items_per_page, result.items.length, result.totalItems),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, TimestampSchema } from '../../http/schemas.js';
+import { IdSchema, Nullable, TimestampSchema } from '../../http/schemas.js';
 import { ID_PATTERN } from '../../core/ids.js';
 import { toWireTimestamp, toWireTimestampOrNull } from '../../core/time.js';
 import type { Scope } from './api-tokens.scopes.js';
@@ -88,6 +88,9 @@ export const ListTokensQuerySchema = Type.Object(
   {
     page: Type.Integer({ minimum: 1, maximum: 1_000_000_000, default: 1 }),
     items_per_page: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+    owner_id: Type.Optional(
+      IdSchema('Only the tokens this user owns; a caller without `tokens:manage` sees only their own anyway'),
+    ),
   },
   { additionalProperties: false },
 );

@@ -176,6 +176,8 @@ export async function createApiToken(
 export interface TokenListQuery {
   page: number;
   itemsPerPage: number;
+  /** only this owner's tokens */
+  ownerId?: string;
 }
 
 export interface TokenList {
@@ -190,7 +192,10 @@ export async function listApiTokens(
   accountId: string,
   query: TokenListQuery,
 ): Promise<TokenList> {
-  const ownerId = caller.privileges.has(MANAGE_TOKENS_PRIVILEGE) ? null : caller.identityId;
+  const ownOnly = caller.privileges.has(MANAGE_TOKENS_PRIVILEGE) ? null : caller.identityId;
+  const ownerId = query.ownerId ?? ownOnly;
+  // Someone else's tokens are as absent to a caller who may see only their own.
+  if (ownOnly !== null && ownerId !== ownOnly) return { items: [], totalItems: 0 };
   const items = await findApiTokenPage(deps.db, accountId, {
     ownerId,
     limit: query.itemsPerPage,

@@ -341,6 +341,20 @@ describe('GET /tokens', () => {
     expect(list.items.find((i) => i.owner_id === alice.userId)?.owner_email).toBe(alice.email);
   });
 
+  it('filters by owner_id: an admin sees that owner’s tokens, a member only ever their own', async () => {
+    const account = await createAccount(t);
+    t.clock.advance(1_000);
+    const alice = await member(account, ['token:list']);
+    const aliceOnly = listOf(await listTokens(account.accountId, account.token, `?owner_id=${alice.userId}`));
+    expect(aliceOnly.total_items).toBe(1);
+    expect(aliceOnly.items.map((i) => i.owner_id)).toEqual([alice.userId]);
+
+    const own = listOf(await listTokens(account.accountId, alice.token, `?owner_id=${alice.userId}`));
+    expect(own.items.map((i) => i.owner_id)).toEqual([alice.userId]);
+    const others = listOf(await listTokens(account.accountId, alice.token, `?owner_id=${account.adminId}`));
+    expect(others).toMatchObject({ total_items: 0, items: [] });
+  });
+
   it('pages with page and items_per_page, with links to the neighbours', async () => {
     const account = await createAccount(t);
     for (let i = 0; i < 4; i++) {
@@ -363,7 +377,7 @@ describe('GET /tokens', () => {
     expect(last.next_page).toBeNull();
   });
 
-  it.each([['?page=0'], ['?items_per_page=201'], ['?items_per_page=abc'], ['?sort=name']])(
+  it.each([['?page=0'], ['?items_per_page=201'], ['?items_per_page=abc'], ['?sort=name'], ['?owner_id=nope']])(
     'refuses the query %s with 422',
     async (query) => {
       const account = await createAccount(t);

@@ -19,23 +19,24 @@ export interface Me {
 }
 
 export async function getMe(deps: Deps, session: LiveSession): Promise<Me> {
-  const [identity, memberships, recoveryCodesLeft] = await Promise.all([
+  // The permissions are read for the session's account while the rest loads; they count only
+  // when that account turns out to be one the person may work in.
+  const [identity, memberships, recoveryCodesLeft, permissions] = await Promise.all([
     findIdentityById(deps.db, session.identityId),
     findMembershipsOf(deps.db, session.identityId),
     countRecoveryCodesLeft(deps, session.identityId),
+    session.accountId === null
+      ? null
+      : findUserPermissions(deps, { accountId: session.accountId, userId: session.identityId }),
   ]);
   if (identity === undefined) throw unauthenticated('Your session has ended: sign in again');
   const currentAccount =
     memberships.find((m) => m.accountId === session.accountId && m.isActive && m.status === 'active') ?? null;
-  const permissions =
-    currentAccount === null
-      ? null
-      : await findUserPermissions(deps, { accountId: currentAccount.accountId, userId: identity.id });
   return {
     identity,
     memberships,
     currentAccount,
-    accountPrivileges: permissions?.accountPrivileges ?? [],
+    accountPrivileges: currentAccount === null ? [] : (permissions?.accountPrivileges ?? []),
     mustEnrolTwoFactor: session.mustEnrolTwoFactor,
     mustChangePassword: session.mustChangePassword,
     recoveryCodesLeft,

@@ -6968,6 +6968,8 @@ export interface operations {
             query: {
                 page: number;
                 items_per_page: number;
+                /** @description Only the tokens this user owns; a caller without `tokens:manage` sees only their own anyway */
+                owner_id?: string;
             };
             header?: never;
             path: {

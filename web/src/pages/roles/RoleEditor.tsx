@@ -4,7 +4,6 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  Modal,
   SimpleGrid,
   Stack,
   Text,
@@ -13,10 +12,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, ok } from '../../api/client';
+import { FormModal } from '../../app/FormModal';
 import { useAccountFeatures, usePrivilegeCatalog } from '../../app/account-data';
 import { showFormError } from '../../app/forms';
 import { notifySuccess } from '../../app/notify';
@@ -48,17 +47,15 @@ export function RoleEditor(props: {
   opened: boolean;
   onClose: () => void;
 }) {
-  const narrow = useMediaQuery('(max-width: 48em)');
   return (
-    <Modal
+    <FormModal
       opened={props.opened}
       onClose={props.onClose}
       title={props.role === null ? 'New custom role' : `Edit ${props.role.name}`}
       size="xl"
-      fullScreen={narrow}
     >
       {props.opened ? <RoleForm {...props} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ok } from '../../api/client';
+import { FormModal } from '../../app/FormModal';
 import { EnvironmentRolesGrid } from '../../app/EnvironmentRolesGrid';
 import { useEnvironments, useRoles } from '../../app/account-data';
 import { grantsFromGrid, gridFromGrants, type RoleGrid } from '../../app/environment-grants';
@@ -30,17 +30,15 @@ export function TeamEditor(props: {
   formKey: number;
   onClose: () => void;
 }) {
-  const narrow = useMediaQuery('(max-width: 48em)');
   return (
-    <Modal
+    <FormModal
       opened={props.opened}
       onClose={props.onClose}
       title={props.team === null ? 'New team' : `Edit ${props.team.name}`}
       size="lg"
-      fullScreen={narrow}
     >
       <TeamFormLoader key={props.formKey} accountId={props.accountId} team={props.team} onClose={props.onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -4,16 +4,15 @@ import { useState } from 'react';
 import { api, ok } from '../../api/client';
 import type { Answer } from '../../api/types';
 import { ScrollTable } from '../../app/ScrollTable';
-import { accountKeys, MAX_PAGE } from '../../app/account-data';
+import { accountKeys } from '../../app/account-data';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { PagePicker, useStayInPages } from '../../app/PagePicker';
 import { formatTimestamp } from '../../app/format';
 import { pageCount } from '../../app/paging';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { type Me } from '../../app/session';
-import { holds } from '../../app/access';
 import { LoadFailed, PageLoader } from '../../shell/Loading';
-import { isExpired, TOKENS_PAGE_SIZE, pageOf } from './tokens.rules';
+import { isExpired, TOKENS_PAGE_SIZE } from './tokens.rules';
 
 export type ApiToken = Answer<'list_api_tokens'>['items'][number];
 
@@ -25,20 +24,16 @@ interface TokenPage {
 /**
  * The API tokens the signed-in person may see in the account (their own, or everyone's with
  * `tokens:manage`), newest first, each with a Revoke action. With `ownerId`, only that
- * person's tokens: the API has no owner filter, so the list is then filtered here.
+ * person's tokens (the API's `owner_id`).
  */
 export function TokenList(props: { me: Me; accountId: string; ownerId?: string }) {
   const { me, accountId, ownerId } = props;
   const [page, setPage] = useState(1);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const queryClient = useQueryClient();
-  // Without tokens:manage the API already answers with the caller's own tokens only.
-  const serverPaged = ownerId === undefined || (ownerId === me.user_id && !holds(me, 'tokens:manage'));
-
   const tokens = useQuery({
-    queryKey: [...accountKeys.tokens(accountId), serverPaged ? { page } : { ownerId }],
-    queryFn: async (): Promise<TokenPage> =>
-      serverPaged ? readPage(accountId, page) : ownedBy(await readAll(accountId), ownerId),
+    queryKey: [...accountKeys.tokens(accountId), { page, ownerId }],
+    queryFn: () => readPage(accountId, page, ownerId),
     placeholderData: keepPreviousData,
   });
 
@@ -66,7 +61,7 @@ export function TokenList(props: { me: Me; accountId: string; ownerId?: string }
   if (tokens.data === undefined) return <PageLoader label="Loading API tokens" />;
 
   const { total } = tokens.data;
-  const items = serverPaged ? tokens.data.items : pageOf(tokens.data.items, page);
+  const { items } = tokens.data;
   const pages = pageCount(total, TOKENS_PAGE_SIZE);
   const showOwner = ownerId === undefined;
 
@@ -179,30 +174,14 @@ export function TokenList(props: { me: Me; accountId: string; ownerId?: string }
   );
 }
 
-async function readPage(accountId: string, page: number): Promise<TokenPage> {
+async function readPage(accountId: string, page: number, ownerId: string | undefined): Promise<TokenPage> {
   const answer = await ok(
     api.GET('/v1/accounts/{account_id}/tokens', {
-      params: { path: { account_id: accountId }, query: { page, items_per_page: TOKENS_PAGE_SIZE } },
+      params: {
+        path: { account_id: accountId },
+        query: { page, items_per_page: TOKENS_PAGE_SIZE, ...(ownerId === undefined ? {} : { owner_id: ownerId }) },
+      },
     }),
   );
   return { items: answer.items, total: answer.total_items };
-}
-
-/** Every token the caller may see, page after page of the largest size. */
-async function readAll(accountId: string): Promise<ApiToken[]> {
-  const all: ApiToken[] = [];
-  for (let page = 1; ; page += 1) {
-    const answer = await ok(
-      api.GET('/v1/accounts/{account_id}/tokens', {
-        params: { path: { account_id: accountId }, query: { page, items_per_page: MAX_PAGE } },
-      }),
-    );
-    all.push(...answer.items);
-    if (answer.next_page === null || answer.items.length === 0) return all;
-  }
-}
-
-function ownedBy(tokens: ApiToken[], ownerId: string | undefined): TokenPage {
-  const items = tokens.filter((token) => token.owner_id === ownerId);
-  return { items, total: items.length };
 }

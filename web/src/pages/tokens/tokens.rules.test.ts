@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expiryInstant, groupScopes, isExpired, pageOf, scopeCaveat, type Scope } from './tokens.rules';
+import { expiryInstant, groupScopes, isExpired, scopeCaveat, type Scope } from './tokens.rules';
 
 const scope = (key: string, privilege: string | null = null, operator = false): Scope => ({
   key,
@@ -67,15 +67,5 @@ describe('a token’s expiry', () => {
     expect(expiryInstant('', 'UTC')).toBeNull();
     expect(expiryInstant('2030-01-15', 'UTC')).toBeNull();
     expect(expiryInstant('tomorrow', 'UTC')).toBeNull();
-  });
-});
-
-describe('pages of a filtered list', () => {
-  const items = Array.from({ length: 45 }, (_, i) => i);
-  it('gives each page’s items, and the last page for a page past the end', () => {
-    expect(pageOf(items, 1)).toEqual(items.slice(0, 20));
-    expect(pageOf(items, 3)).toEqual([40, 41, 42, 43, 44]);
-    expect(pageOf(items, 9)).toEqual([40, 41, 42, 43, 44]);
-    expect(pageOf([], 1)).toEqual([]);
   });
 });

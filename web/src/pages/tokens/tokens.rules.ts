@@ -1,14 +1,5 @@
-import { pageCount } from '../../app/paging';
-
 /** Tokens shown on one page of the list. */
 export const TOKENS_PAGE_SIZE = 20;
-
-/** One page (from 1) of a list the console filtered itself. */
-export function pageOf<T>(items: readonly T[], page: number): T[] {
-  const last = pageCount(items.length, TOKENS_PAGE_SIZE);
-  const start = (Math.min(Math.max(page, 1), last) - 1) * TOKENS_PAGE_SIZE;
-  return items.slice(start, start + TOKENS_PAGE_SIZE);
-}
 
 /** A wire timestamp (UTC, no zone) as an instant; null when there is none or it is malformed. */
 function wireInstant(value: string | null): Date | null {
